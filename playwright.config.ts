@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
+
+const PORT = 4173;
+const FIRST_RUN_PORT = 4174;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: /.*\.spec\.ts/,
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+		trace: 'off'
+	},
+	projects: [
+		{ name: 'app', testIgnore: /first-run\.spec\.ts/ },
+		{
+			name: 'first-run',
+			testMatch: /first-run\.spec\.ts/,
+			use: { baseURL: `http://localhost:${FIRST_RUN_PORT}` }
+		}
+	],
+	webServer: [
+		{
+			command: `node tests/e2e/serve.js ${PORT} app`,
+			url: `http://localhost:${PORT}/api/v1/health`,
+			reuseExistingServer: false,
+			timeout: 180_000,
+			stdout: 'pipe',
+			stderr: 'pipe'
+		},
+		{
+			command: `node tests/e2e/serve.js ${FIRST_RUN_PORT} first-run`,
+			url: `http://localhost:${FIRST_RUN_PORT}/api/v1/health`,
+			reuseExistingServer: false,
+			timeout: 180_000
+		}
+	]
+});

@@ -1,0 +1,231 @@
+// Articles of a framework with their references and their implementation picture.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import {
+	ACTION_STATUSES,
+	action,
+	actionArticle,
+	article,
+	articleReference,
+	articleTranslation,
+	framework,
+	indicator,
+	indicatorArticle,
+	reference,
+	referenceTranslation,
+	type ActionStatus,
+	type Locale
+} from './db/schema';
+import { FRAMEWORK_SLUG } from './seed';
+import { notFound } from './errors';
+
+export interface Localized {
+	text: string;
+	/** false when the text shown is the English fallback for a missing translation. */
+	translated: boolean;
+}
+
+export interface ArticleProgress {
+	actionsByStatus: Record<ActionStatus, number>;
+	actionsTotal: number;
+	shareCompleted: number | null;
+	overdue: number;
+	indicatorCount: number;
+}
+
+export interface ReferenceItem {
+	kind: 'sdg_target' | 'sdg_indicator' | 'gcm_objective';
+	code: string;
+	title: string;
+	shortTitle: string | null;
+	translated: boolean;
+}
+
+export interface ArticleSummary {
+	number: number;
+	title: string;
+	titleTranslated: boolean;
+	themes: string[];
+	progress: ArticleProgress;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+	text: string;
+	textTranslated: boolean;
+	references: { sdg: ReferenceItem[]; gcm: ReferenceItem[] };
+	indicators: { code: string; name: string }[];
+}
+
+export function getFramework(db: Db, slug = FRAMEWORK_SLUG) {
+	const fw = db.select().from(framework).where(eq(framework.slug, slug)).get();
+	if (!fw) throw notFound(`No framework ${slug}.`);
+	return fw;
+}
+
+function emptyByStatus(): Record<ActionStatus, number> {
+	return Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+}
+
+/** Actions by status, overdue and indicator counts per article number, in two grouped queries. */
+export function articleProgress(
+	db: Db,
+	frameworkId: number,
+	today = isoToday()
+): Map<number, ArticleProgress> {
+	const result = new Map<number, ArticleProgress>();
+	const articles = db
+		.select({ id: article.id, number: article.number })
+		.from(article)
+		.where(eq(article.frameworkId, frameworkId))
+		.all();
+	for (const a of articles) {
+		result.set(a.number, {
+			actionsByStatus: emptyByStatus(),
+			actionsTotal: 0,
+			shareCompleted: null,
+			overdue: 0,
+			indicatorCount: 0
+		});
+	}
+	const rows = db
+		.select({
+			number: article.number,
+			status: action.status,
+			n: sql<number>`count(*)`,
+			overdue: sql<number>`sum(case when ${action.dueDate} < ${today} and ${action.status} not in ('completed','cancelled') then 1 else 0 end)`
+		})
+		.from(actionArticle)
+		.innerJoin(action, eq(action.id, actionArticle.actionId))
+		.innerJoin(article, eq(article.id, actionArticle.articleId))
+		.where(and(eq(article.frameworkId, frameworkId), isNull(action.deletedAt)))
+		.groupBy(article.number, action.status)
+		.all();
+	for (const r of rows) {
+		const p = result.get(r.number);
+		if (!p) continue;
+		p.actionsByStatus[r.status] = r.n;
+		p.actionsTotal += r.n;
+		p.overdue += r.overdue ?? 0;
+	}
+	for (const p of result.values()) {
+		p.shareCompleted = p.actionsTotal ? p.actionsByStatus.completed / p.actionsTotal : null;
+	}
+	const ind = db
+		.select({ number: article.number, n: sql<number>`count(*)` })
+		.from(indicatorArticle)
+		.innerJoin(article, eq(article.id, indicatorArticle.articleId))
+		.where(eq(article.frameworkId, frameworkId))
+		.groupBy(article.number)
+		.all();
+	for (const r of ind) {
+		const p = result.get(r.number);
+		if (p) p.indicatorCount = r.n;
+	}
+	return result;
+}
+
+export function isoToday(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+function translationsOf(db: Db, locale: Locale, articleIds: number[]) {
+	if (locale === 'en' || articleIds.length === 0)
+		return new Map<number, { title: string | null; text: string | null }>();
+	const rows = db
+		.select()
+		.from(articleTranslation)
+		.where(
+			and(eq(articleTranslation.locale, locale), inArray(articleTranslation.articleId, articleIds))
+		)
+		.all();
+	return new Map(rows.map((r) => [r.articleId, { title: r.title, text: r.text }]));
+}
+
+export function listArticles(db: Db, locale: Locale = 'en'): ArticleSummary[] {
+	const fw = getFramework(db);
+	const rows = db
+		.select()
+		.from(article)
+		.where(eq(article.frameworkId, fw.id))
+		.orderBy(asc(article.number))
+		.all();
+	const tr = translationsOf(
+		db,
+		locale,
+		rows.map((r) => r.id)
+	);
+	const progress = articleProgress(db, fw.id);
+	return rows.map((r) => {
+		const t = tr.get(r.id);
+		return {
+			number: r.number,
+			title: t?.title || r.title,
+			titleTranslated: locale === 'en' || !!t?.title,
+			themes: r.themes,
+			progress: progress.get(r.number)!
+		};
+	});
+}
+
+export function getArticle(db: Db, number: number, locale: Locale = 'en'): ArticleDetail {
+	const fw = getFramework(db);
+	const row = db
+		.select()
+		.from(article)
+		.where(and(eq(article.frameworkId, fw.id), eq(article.number, number)))
+		.get();
+	if (!row) throw notFound(`There is no article ${number}; the declaration has articles 1 to 18.`);
+	const t = translationsOf(db, locale, [row.id]).get(row.id);
+	const refs = db
+		.select({
+			kind: reference.kind,
+			code: reference.code,
+			title: reference.title,
+			shortTitle: reference.shortTitle,
+			trTitle: referenceTranslation.title,
+			trShort: referenceTranslation.shortTitle,
+			sortKey: reference.sortKey
+		})
+		.from(articleReference)
+		.innerJoin(reference, eq(reference.id, articleReference.referenceId))
+		.leftJoin(
+			referenceTranslation,
+			and(
+				eq(referenceTranslation.referenceId, reference.id),
+				eq(referenceTranslation.locale, locale)
+			)
+		)
+		.where(eq(articleReference.articleId, row.id))
+		.orderBy(asc(reference.sortKey))
+		.all()
+		.map((r): ReferenceItem => ({
+			kind: r.kind,
+			code: r.code,
+			title: (locale !== 'en' && r.trTitle) || r.title,
+			shortTitle: (locale !== 'en' && r.trShort) || r.shortTitle,
+			translated: locale === 'en' || !!r.trTitle
+		}));
+	const indicators = db
+		.select({ code: indicator.code, name: indicator.name })
+		.from(indicatorArticle)
+		.innerJoin(indicator, eq(indicator.id, indicatorArticle.indicatorId))
+		.where(eq(indicatorArticle.articleId, row.id))
+		.orderBy(asc(indicator.code))
+		.all();
+	return {
+		number: row.number,
+		title: t?.title || row.title,
+		titleTranslated: locale === 'en' || !!t?.title,
+		themes: row.themes,
+		text: t?.text || row.text,
+		textTranslated: locale === 'en' || !!t?.text,
+		progress: articleProgress(db, fw.id).get(row.number)!,
+		references: {
+			sdg: refs.filter((r) => r.kind !== 'gcm_objective'),
+			gcm: refs
+				.filter((r) => r.kind === 'gcm_objective')
+				.sort((a, b) => Number(a.code) - Number(b.code))
+		},
+		indicators
+	};
+}

@@ -1,0 +1,82 @@
+// Who may do what (DESIGN.md §3), in one place. Services call these before they read
+// or write; pages, form actions and the API therefore agree.
+import type { Role } from './db/schema';
+import { forbidden, unauthorized } from './errors';
+
+export interface Actor {
+	id: string;
+	name: string;
+	email: string;
+	role: Role;
+	countries: string[];
+}
+
+export function requireActor(actor: Actor | null | undefined): Actor {
+	if (!actor) throw unauthorized();
+	return actor;
+}
+
+export const isAdmin = (actor: Actor | null | undefined) => actor?.role === 'admin';
+
+/** Read working data (drafts, internal notes) of a country (null = regional). */
+export function canReadDrafts(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin' || actor.role === 'viewer') return true;
+	return country === null || actor.countries.includes(country);
+}
+
+/** Create or edit actions, updates, evidence and observations of a country (null = regional). */
+export function canEdit(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	if (actor.role !== 'coordinator') return false;
+	return country === null || actor.countries.includes(country);
+}
+
+/** Submit for validation: coordinators for their own countries, admins for any. */
+export function canSubmit(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
+export const canValidate = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canManageIndicators = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canManageUsers = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canReadAudit = (actor: Actor | null | undefined) => isAdmin(actor);
+
+/** Imports: admins for any country; coordinators only rows of their own countries. */
+export function canImport(actor: Actor | null | undefined): boolean {
+	return actor?.role === 'admin' || actor?.role === 'coordinator';
+}
+
+/** Share links: admins for any scope; coordinators for their own countries' scopes. */
+export function canShare(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
+function enforce(ok: boolean, actor: Actor | null | undefined, message?: string): void {
+	if (!actor) throw unauthorized();
+	if (!ok) throw forbidden(message);
+}
+
+export const assert = {
+	signedIn: (actor: Actor | null | undefined) => requireActor(actor),
+	edit: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(
+			canEdit(actor, country),
+			actor,
+			country ? `You may not change records of ${country}.` : 'You may not change regional records.'
+		),
+	submit: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canSubmit(actor, country), actor),
+	validate: (actor: Actor | null | undefined) =>
+		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
+	admin: (actor: Actor | null | undefined) =>
+		enforce(isAdmin(actor), actor, 'Only the secretariat (admins) may do this.'),
+	import: (actor: Actor | null | undefined) => enforce(canImport(actor), actor),
+	share: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canShare(actor, country), actor)
+};

@@ -1,0 +1,78 @@
+// The SQLite connection: one per process, opened lazily, with the pragmas of DESIGN.md §1.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { schema };
+
+/** `DATABASE_URL` may be a path or a `file:` URL; the default is `data/avance.db`. */
+export function databasePath(url = process.env.DATABASE_URL): string {
+	const raw = (url ?? '').trim() || 'data/avance.db';
+	return resolve(raw.replace(/^file:(\/\/)?/, ''));
+}
+
+export class StartupError extends Error {
+	constructor(message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'StartupError';
+	}
+}
+
+export function openDatabase(file: string = databasePath()): Db {
+	if (file !== ':memory:') {
+		const dir = dirname(file);
+		try {
+			mkdirSync(dir, { recursive: true });
+			accessSync(dir, constants.W_OK);
+			if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+		} catch (cause) {
+			throw new StartupError(
+				`The database file ${file} cannot be written. Check that the folder exists and that this user may write to it, or set DATABASE_URL to another path.`,
+				{ cause }
+			);
+		}
+	}
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrationsFolder(): string {
+	return resolve(process.env.AVANCE_MIGRATIONS_DIR ?? 'migrations');
+}
+
+/** Applies pending migrations; each runs in a transaction, so a failure leaves the data as it was. */
+export function runMigrations(db: Db): void {
+	try {
+		migrate(db, { migrationsFolder: migrationsFolder() });
+	} catch (cause) {
+		const reason = cause instanceof Error ? cause.message : String(cause);
+		throw new StartupError(`A database migration failed; no data was changed. ${reason}`, {
+			cause
+		});
+	}
+}
+
+let current: Db | undefined;
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function getDb(): Db {
+	if (!current) {
+		const db = openDatabase();
+		runMigrations(db);
+		current = db;
+	}
+	return current;
+}
+
+/** For tests and scripts that open a specific file. */
+export function setDb(db: Db | undefined): void {
+	current = db;
+}

@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { integer } from 'drizzle-orm/sqlite-core';
+
+/** A timestamp column stored as integer milliseconds, defaulting to now. */
+export const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
+
+export const updatedAt = () =>
+	integer('updated_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`)
+		.$onUpdate(() => new Date());
+
+export const REVIEW_STATES = ['draft', 'submitted', 'validated'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const LOCALES = ['en', 'es', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './framework';
+export * from './auth';
+export * from './indicators';
+export * from './actions';
+export * from './sharing';

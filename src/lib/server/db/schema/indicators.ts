@@ -1,0 +1,149 @@
+// Indicators, their links to articles and references, observations, and import runs.
+import { sql } from 'drizzle-orm';
+import {
+	sqliteTable,
+	text,
+	integer,
+	real,
+	index,
+	uniqueIndex,
+	primaryKey
+} from 'drizzle-orm/sqlite-core';
+import { createdAt, updatedAt, LOCALES, REVIEW_STATES } from './common';
+import { article, country, reference } from './framework';
+import { user } from './auth';
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export const OBSERVATION_STATUSES = ['provisional', 'final'] as const;
+
+export const indicator = sqliteTable('indicator', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	description: text('description').notNull().default(''),
+	unit: text('unit').notNull(),
+	direction: text('direction', { enum: DIRECTIONS }).notNull(),
+	baselineYear: integer('baseline_year'),
+	baselineValue: real('baseline_value'),
+	targetYear: integer('target_year'),
+	targetValue: real('target_value'),
+	ceiling: real('ceiling'),
+	scaleMin: real('scale_min'),
+	scaleMax: real('scale_max'),
+	custodian: text('custodian').notNull().default(''),
+	source: text('source').notNull().default(''),
+	methodNotes: text('method_notes').notNull().default(''),
+	version: integer('version').notNull().default(1),
+	createdAt: createdAt(),
+	updatedAt: updatedAt()
+});
+
+export const indicatorTranslation = sqliteTable(
+	'indicator_translation',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		name: text('name'),
+		description: text('description')
+	},
+	(t) => [primaryKey({ columns: [t.indicatorId, t.locale] })]
+);
+
+export const indicatorArticle = sqliteTable(
+	'indicator_article',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		articleId: integer('article_id')
+			.notNull()
+			.references(() => article.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.indicatorId, t.articleId] }),
+		index('indicator_article_article_idx').on(t.articleId)
+	]
+);
+
+export const indicatorReference = sqliteTable(
+	'indicator_reference',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		referenceId: integer('reference_id')
+			.notNull()
+			.references(() => reference.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.indicatorId, t.referenceId] })]
+);
+
+export const importRun = sqliteTable(
+	'import_run',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		format: text('format').notNull(),
+		fileName: text('file_name'),
+		indicatorCode: text('indicator_code'),
+		countryIso3: text('country_iso3'),
+		userId: text('user_id').references(() => user.id),
+		dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
+		rowsRead: integer('rows_read').notNull().default(0),
+		rowsImported: integer('rows_imported').notNull().default(0),
+		rowsUpdated: integer('rows_updated').notNull().default(0),
+		rowsSkipped: integer('rows_skipped').notNull().default(0),
+		errorCount: integer('error_count').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [index('import_run_created_idx').on(t.createdAt)]
+);
+
+/**
+ * One value of an indicator for a country (null = regional), a period and a
+ * disaggregation. `disaggKey` is the canonical `key=value;key=value` form of the
+ * disaggregation ('' = headline); with `scopeKey` (iso3 or '' for regional) it makes
+ * the natural key unique, so re-importing updates instead of duplicating.
+ */
+export const observation = sqliteTable(
+	'observation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		countryIso3: text('country_iso3').references(() => country.iso3),
+		scopeKey: text('scope_key').notNull().default(''),
+		period: text('period').notNull(),
+		year: integer('year').notNull(),
+		periodSort: text('period_sort').notNull(),
+		disaggregation: text('disaggregation', { mode: 'json' })
+			.$type<Record<string, string>>()
+			.notNull()
+			.default({}),
+		disaggKey: text('disagg_key').notNull().default(''),
+		value: real('value').notNull(),
+		status: text('status', { enum: OBSERVATION_STATUSES }).notNull().default('final'),
+		source: text('source'),
+		note: text('note'),
+		reviewState: text('review_state', { enum: REVIEW_STATES }).notNull().default('draft'),
+		reviewComment: text('review_comment'),
+		/** The last validated version (JSON of value/status/source/note) shown on shared pages. */
+		validated: text('validated', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+		validatedAt: integer('validated_at', { mode: 'timestamp_ms' }),
+		importRunId: integer('import_run_id').references(() => importRun.id),
+		version: integer('version').notNull().default(1),
+		createdBy: text('created_by').references(() => user.id),
+		updatedBy: text('updated_by').references(() => user.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		uniqueIndex('observation_natural_uq').on(t.indicatorId, t.scopeKey, t.period, t.disaggKey),
+		index('observation_indicator_country_idx').on(t.indicatorId, t.countryIso3, t.periodSort),
+		index('observation_review_idx')
+			.on(t.reviewState)
+			.where(sql`${t.reviewState} != 'validated'`)
+	]
+);

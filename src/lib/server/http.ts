@@ -1,0 +1,121 @@
+// The JSON edge of the API: one wrapper turns thrown errors into the error shape of
+// DESIGN.md §4, and one reader checks content type, size and schema before a service runs.
+import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { ZodError, type ZodType } from 'zod';
+import { AppError, type FieldIssue } from './errors';
+import { requireActor, type Actor } from './authz';
+import { logError } from './log';
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+	return error.issues.map((i) => ({
+		path: i.path.map(String).join('.') || '(body)',
+		message: i.message
+	}));
+}
+
+export function errorBody(
+	code: string,
+	message: string,
+	issues: FieldIssue[] = [],
+	details?: unknown
+) {
+	return { error: { code, message, issues, ...(details === undefined ? {} : { details }) } };
+}
+
+export function errorResponse(e: unknown, event?: RequestEvent): Response {
+	if (e instanceof AppError) {
+		return json(errorBody(e.code, e.message, e.issues, e.details), { status: e.status });
+	}
+	if (e instanceof ZodError) {
+		return json(errorBody('invalid', 'Some fields are not valid.', zodIssues(e)), { status: 422 });
+	}
+	const reference = logError(e, event);
+	return json(errorBody('internal', `Something went wrong on our side. Reference: ${reference}.`), {
+		status: 500
+	});
+}
+
+/** Wraps an endpoint so that every failure answers JSON with the right status. */
+export function api<P extends Partial<Record<string, string>>>(
+	handler: (event: RequestEvent<P>) => Response | Promise<Response>
+): RequestHandler<P> {
+	return async (event) => {
+		try {
+			const res = await handler(event);
+			res.headers.set('cache-control', 'private, no-store');
+			return res;
+		} catch (e) {
+			return errorResponse(e, event);
+		}
+	};
+}
+
+/** The signed-in actor, or 401. */
+export function actorOf(event: RequestEvent): Actor {
+	return requireActor(event.locals.actor);
+}
+
+/** Reads a JSON body: 415 for another content type, 413 when too large, 400 when malformed. */
+export async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/(.+\+)?json\b/i.test(type)) {
+		throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+	}
+	const length = Number(request.headers.get('content-length') ?? 0);
+	if (length > MAX_JSON_BYTES) throw tooLarge();
+	const text = await readLimited(request, MAX_JSON_BYTES);
+	if (!text.trim()) throw new AppError(400, 'bad_request', 'The request body is empty.');
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new AppError(400, 'bad_request', 'The request body is not valid JSON.');
+	}
+}
+
+export async function readBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	const body = await readJson(request);
+	const parsed = schema.safeParse(body);
+	if (!parsed.success) {
+		throw new AppError(422, 'invalid', 'Some fields are not valid.', zodIssues(parsed.error));
+	}
+	return parsed.data;
+}
+
+/** Parses query parameters with a schema: 400 with field issues when they do not fit. */
+export function readQuery<T>(url: URL, schema: ZodType<T>): T {
+	const raw: Record<string, string> = {};
+	for (const [k, v] of url.searchParams) raw[k] = v;
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		throw new AppError(
+			400,
+			'bad_request',
+			'Some query parameters are not valid.',
+			zodIssues(parsed.error)
+		);
+	}
+	return parsed.data;
+}
+
+export const tooLarge = () =>
+	new AppError(413, 'payload_too_large', 'The request body is too large.');
+
+export async function readLimited(request: Request, limit: number): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => {});
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}

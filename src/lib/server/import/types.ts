@@ -1,0 +1,56 @@
+/** The CSV formats the import pipeline can read (DESIGN §8). */
+export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template';
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+	'opensdg',
+	'databank',
+	'sdg-ddf',
+	'template'
+];
+
+/** One observation read from a file, normalised but not yet checked against the database. */
+export interface ParsedObservation {
+	/** 1-based line number in the file (the header is line 1). */
+	line: number;
+	/** Indicator code (e.g. '10.c.1'); null when neither the file nor the caller gives one. */
+	indicator: string | null;
+	/** ISO 3166-1 alpha-3 code; null = regional (RCM-wide). */
+	country: string | null;
+	/** '2023' | '2023-Q2' | '2023-05' | '2016/2021' */
+	period: string;
+	/** Small key → value map; {} = headline. Keys are sorted. */
+	disaggregation: Record<string, string>;
+	value: number;
+	status: 'provisional' | 'final';
+	source: string | null;
+	note: string | null;
+}
+
+/** A rejected row (or, with line 1 and column null, a problem with the whole file). */
+export interface RowError {
+	line: number;
+	column: string | null;
+	message: string;
+}
+
+/** A row left out on purpose (a missing value, a regional aggregate); not an error. */
+export interface RowSkip {
+	line: number;
+	reason: string;
+}
+
+export interface ReadResult {
+	format: ImportFormat;
+	/** Data rows seen: not counting the header, blank lines and footer lines. */
+	rowsRead: number;
+	rows: ParsedObservation[];
+	errors: RowError[];
+	skipped: RowSkip[];
+}
+
+export interface ReadOptions {
+	/** Indicator code for formats whose rows do not name one (opensdg, sdg-ddf, databank). */
+	indicator?: string;
+	/** ISO3 code of the country a national platform's file (no geography column) describes. */
+	country?: string;
+}

@@ -1,0 +1,16 @@
+import { getDb } from '$lib/server/db';
+import { getFramework, listArticles } from '$lib/server/articles';
+import { listCountries } from '$lib/server/countries';
+import { requestLocale } from '$lib/server/locale';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const db = getDb();
+	const locale = requestLocale();
+	const fw = getFramework(db);
+	return {
+		framework: { title: fw.title, preamble: fw.preamble },
+		articles: listArticles(db, locale),
+		members: listCountries(db, { member: true, locale })
+	};
+};

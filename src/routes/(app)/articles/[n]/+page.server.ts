@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getArticle } from '$lib/server/articles';
+import { requestLocale } from '$lib/server/locale';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const n = Number(params.n);
+	if (!Number.isInteger(n) || n < 1 || n > 18) error(404, 'Not found');
+	return { article: getArticle(getDb(), n, requestLocale()) };
+};

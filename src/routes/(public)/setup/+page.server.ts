@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { setupSchema } from '$lib/schemas/auth';
+import { getDb } from '$lib/server/db';
+import { createUserRecord, userCount } from '$lib/server/users';
+import { signIn } from '$lib/server/signin';
+import { isAppError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+// The first-run page exists only while there is no user at all.
+export const load: PageServerLoad = async () => {
+	if (userCount(getDb()) > 0) redirect(303, localizeHref('/signin'));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const db = getDb();
+		if (userCount(db) > 0) redirect(303, localizeHref('/signin'));
+		const form = await event.request.formData();
+		const values = {
+			name: String(form.get('name') ?? ''),
+			email: String(form.get('email') ?? ''),
+			password: String(form.get('password') ?? '')
+		};
+		const parsed = setupSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+			return fail(400, { name: values.name, email: values.email, errors });
+		}
+		try {
+			await createUserRecord(db, null, { ...parsed.data, role: 'admin' });
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, {
+					name: values.name,
+					email: values.email,
+					errors: { email: e.message }
+				});
+			throw e;
+		}
+		await signIn(event, parsed.data.email, parsed.data.password);
+		redirect(303, localizeHref('/'));
+	}
+};

@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { signInSchema } from '$lib/schemas/auth';
+import { getDb } from '$lib/server/db';
+import { userCount } from '$lib/server/users';
+import { safeRedirect, signIn } from '$lib/server/signin';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.actor)
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), localizeHref('/')));
+	if (userCount(getDb()) === 0) redirect(303, localizeHref('/setup'));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const values = {
+			email: String(form.get('email') ?? ''),
+			password: String(form.get('password') ?? '')
+		};
+		const parsed = signInSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const i of parsed.error.issues) {
+				const key = String(i.path[0]);
+				errors[key] ??= key === 'email' ? m.signin_required_email() : m.signin_required_password();
+			}
+			return fail(400, { email: values.email, errors, message: null });
+		}
+		const outcome = await signIn(event, parsed.data.email, parsed.data.password);
+		if (outcome !== 'ok') {
+			const message =
+				outcome === 'rate_limited'
+					? m.signin_rate_limited()
+					: outcome === 'deactivated'
+						? m.signin_deactivated()
+						: m.signin_failed();
+			return fail(outcome === 'rate_limited' ? 429 : 400, {
+				email: values.email,
+				errors: {} as Record<string, string>,
+				message
+			});
+		}
+		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/')));
+	}
+};

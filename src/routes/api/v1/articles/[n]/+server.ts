@@ -1,0 +1,18 @@
+import { json } from '@sveltejs/kit';
+import { api, actorOf, readQuery } from '$lib/server/http';
+import { getDb } from '$lib/server/db';
+import { getArticle } from '$lib/server/articles';
+import { badRequest } from '$lib/server/errors';
+import { localeQuery } from '$lib/schemas/common';
+
+export const GET = api(async (event) => {
+	actorOf(event);
+	const { lang } = readQuery(event.url, localeQuery);
+	const n = event.params.n ?? '';
+	if (!/^\d{1,3}$/.test(n)) {
+		throw badRequest('The article number must be a whole number from 1 to 18.', [
+			{ path: 'n', message: 'Expected a whole number from 1 to 18.' }
+		]);
+	}
+	return json(getArticle(getDb(), Number(n), lang));
+});
