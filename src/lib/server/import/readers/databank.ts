@@ -141,8 +141,12 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 				}
 				continue;
 			}
-			if ('skip' in receiver || 'skip' in sender) {
-				result.skipped.push({ line, reason: 'skip' in receiver ? receiver.skip : sender.skip });
+			if ('skip' in receiver) {
+				result.skipped.push({ line, reason: receiver.skip });
+				continue;
+			}
+			if ('skip' in sender) {
+				result.skipped.push({ line, reason: sender.skip });
 				continue;
 			}
 			country = receiver.iso3;

@@ -41,8 +41,7 @@ const IGNORED_ATTRIBUTES = new Set([
 ]);
 
 /** `Observation status` values that mean provisional (SDMX `P`, English/Spanish/French words). */
-const PROVISIONAL_STATUS =
-	/^(?:p|prov\.?|provisional|provisoire|preliminary|preliminar|prelim\.?|.*provisional.*|.*prelim.*)$/i;
+const PROVISIONAL_STATUS = /^(?:p|prov\.?|provisoire|preliminar)$|provisional|prelim/i;
 
 export const NO_GEOGRAPHY_MESSAGE =
 	'This file has no geography column; choose the country it describes.';
