@@ -14,17 +14,41 @@ countries.registerLocale(fr);
 
 export type NameLocale = 'en' | 'es' | 'fr';
 
+/**
+ * Places that data sources report but ISO 3166-1 does not list (or lists under a
+ * user-assigned code): Kosovo as the World Bank's XKX (M49 412), and the former
+ * Netherlands Antilles (ANT, M49 530), both present in the World Bank RPW file.
+ */
+const EXTRA_COUNTRIES: Record<
+	string,
+	{ iso2: string; m49: number; names: Record<NameLocale, string> }
+> = {
+	XKX: { iso2: 'XK', m49: 412, names: { en: 'Kosovo', es: 'Kosovo', fr: 'Kosovo' } },
+	ANT: {
+		iso2: 'AN',
+		m49: 530,
+		names: { en: 'Netherlands Antilles', es: 'Antillas Neerlandesas', fr: 'Antilles néerlandaises' }
+	}
+};
+const ISO_ALIASES: Record<string, string> = { XKK: 'XKX' };
+
 export function countryName(iso3: string, locale: NameLocale = 'en'): string {
+	const extra = EXTRA_COUNTRIES[iso3];
+	if (extra) return extra.names[locale];
 	return countries.getName(iso3, locale, { select: 'official' }) ?? iso3;
 }
 
-/** Every ISO 3166-1 country with its alpha-2 and M49 numeric code. */
+/** Every ISO 3166-1 country (plus the extras above) with its alpha-2 and M49 numeric code. */
 export function allCountries(): { iso3: string; iso2: string; m49: number }[] {
-	return Object.entries(countries.getAlpha3Codes()).map(([iso3, iso2]) => ({
+	const iso = Object.entries(countries.getAlpha3Codes())
+		.filter(([iso3]) => !ISO_ALIASES[iso3])
+		.map(([iso3, iso2]) => ({ iso3, iso2, m49: Number(countries.alpha3ToNumeric(iso3)) }));
+	const extras = Object.entries(EXTRA_COUNTRIES).map(([iso3, c]) => ({
 		iso3,
-		iso2,
-		m49: Number(countries.alpha3ToNumeric(iso3))
+		iso2: c.iso2,
+		m49: c.m49
 	}));
+	return [...iso, ...extras];
 }
 
 export interface CountryItem {

@@ -49,6 +49,9 @@ describe('seeding', () => {
 		const hti = db.select().from(country).where(eq(country.iso3, 'HTI')).get();
 		expect(hti).toMatchObject({ m49: 332, member: false });
 		expect(db.select().from(country).where(eq(country.iso3, 'BLZ')).get()?.m49).toBe(84);
+		// Places in the RPW file that ISO 3166-1 does not list.
+		expect(db.select().from(country).where(eq(country.iso3, 'XKX')).get()?.m49).toBe(412);
+		expect(db.select().from(country).where(eq(country.iso3, 'ANT')).get()?.m49).toBe(530);
 
 		const remit = db.select().from(indicator).where(eq(indicator.code, '10.c.1')).get();
 		expect(remit).toMatchObject({

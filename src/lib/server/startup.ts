@@ -9,10 +9,11 @@ let ready: Promise<void> | undefined;
 export function startup(): Promise<void> {
 	ready ??= (async () => {
 		const db = getDb();
-		if (!isSeeded(db)) {
-			seedDatabase(db);
-			console.log('[avance] database seeded with the RCM Special Declaration');
-		}
+		// Seeding is idempotent: a new store gets the declaration, an existing one only
+		// what reference data it lacks (nothing already there is overwritten).
+		const fresh = !isSeeded(db);
+		seedDatabase(db);
+		if (fresh) console.log('[avance] database seeded with the RCM Special Declaration');
 		await ensureAdminFromEnv(db);
 	})();
 	return ready;
