@@ -6,7 +6,25 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $seed: 'seed' }
+		alias: { $seed: 'seed' },
+		// Content-Security-Policy on every page: scripts only from us (SvelteKit adds a
+		// nonce to its own inline bootstrap), no framing except the embeds (hooks.server.ts
+		// relaxes frame-ancestors for /s/…/embed/… only).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

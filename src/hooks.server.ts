@@ -8,6 +8,7 @@ import { getDb, StartupError } from '$lib/server/db';
 import { startup } from '$lib/server/startup';
 import { loadActor } from '$lib/server/users';
 import { logError } from '$lib/server/log';
+import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
 
 export const init: ServerInit = async () => {
 	try {
@@ -63,13 +64,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	if (!response.headers.has('cache-control') && event.locals.actor) {
-		response.headers.set('cache-control', 'private, no-store');
-	}
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	return response;
+	const refused = refusesWrite(event);
+	if (refused) return applySecurityHeaders(event, refused);
+	return applySecurityHeaders(event, await resolve(event));
 };
 
 export const handle: Handle = sequence(handleHeaders, handleLocale, handleSession);

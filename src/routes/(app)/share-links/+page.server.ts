@@ -1,0 +1,84 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { listArticles } from '$lib/server/articles';
+import { countryName } from '$lib/server/countries';
+import { requestLocale } from '$lib/server/locale';
+import { pageError } from '$lib/server/pages';
+import { isAppError } from '$lib/server/errors';
+import { zodIssues } from '$lib/server/http';
+import {
+	createShareLink,
+	listShareLinks,
+	revokeShareLink,
+	shareTargets
+} from '$lib/server/share-links';
+import { shareLinkCreateSchema } from '$lib/schemas/share-links';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const db = getDb();
+	const locale = requestLocale();
+	try {
+		const articles = listArticles(db, locale).map((a) => ({ number: a.number, title: a.title }));
+		return {
+			targets: shareTargets(db, locals.actor, articles, (iso3) => countryName(iso3, locale)),
+			links: listShareLinks(db, locals.actor),
+			locale
+		};
+	} catch (e) {
+		pageError(e);
+	}
+};
+
+function errorsOf(issues: { path: string; message: string }[]): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const i of issues)
+		out[i.path === 'scopeTarget' || i.path === 'scopeType' ? 'scope' : i.path] ??= i.message;
+	return out;
+}
+
+export const actions: Actions = {
+	create: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		const scope = String(form.get('scope') ?? '');
+		const sep = scope.indexOf(':');
+		const values = {
+			scope,
+			label: String(form.get('label') ?? ''),
+			locale: String(form.get('locale') ?? 'en'),
+			expiresOn: String(form.get('expiresOn') ?? ''),
+			asOf: String(form.get('asOf') ?? '')
+		};
+		const parsed = shareLinkCreateSchema.safeParse({
+			scopeType: sep > 0 ? scope.slice(0, sep) : undefined,
+			scopeTarget: sep > 0 ? scope.slice(sep + 1) : '',
+			label: values.label,
+			locale: values.locale,
+			expiresOn: values.expiresOn || null,
+			asOf: values.asOf || null
+		});
+		if (!parsed.success) return fail(400, { values, errors: errorsOf(zodIssues(parsed.error)) });
+		try {
+			const created = createShareLink(getDb(), locals.actor, parsed.data);
+			return {
+				created: { ...created, url: new URL(created.path, url.origin).href, origin: url.origin }
+			};
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, { values, errors: { ...errorsOf(e.issues), form: e.message } });
+			throw e;
+		}
+	},
+	revoke: async ({ request, locals }) => {
+		const form = await request.formData();
+		const id = Number(form.get('id'));
+		const label = String(form.get('label') ?? '');
+		try {
+			revokeShareLink(getDb(), locals.actor, id);
+			return { revoked: label };
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { errors: { form: e.message } });
+			throw e;
+		}
+	}
+};
