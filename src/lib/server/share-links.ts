@@ -36,11 +36,6 @@ export function newToken(): string {
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-/** The country a scope belongs to (for coordinators' rights), or null. */
-function scopeCountry(scope: ShareScope): string | null {
-	return scope.type === 'country' ? scope.target : null;
-}
-
 /** Checks that the target of a scope exists; returns its canonical form. */
 function normaliseTarget(db: Db, scope: ShareScope): string {
 	const t = scope.target.trim();
