@@ -7,11 +7,11 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		alias: { $seed: 'seed' },
-		// Content-Security-Policy on every page: scripts only from us (SvelteKit adds a
-		// nonce to its own inline bootstrap), no framing except the embeds (hooks.server.ts
+		// Content-Security-Policy on every page: scripts only from us (SvelteKit adds the
+		// hash of its own inline bootstrap; hashes, not nonces, so cached shared pages stay valid), no framing except the embeds (hooks.server.ts
 		// relaxes frame-ancestors for /s/…/embed/… only).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Actor } from '$lib/server/authz';
+import type { ResolvedShareLink } from '$lib/server/share-links';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 		interface Locals {
 			actor: Actor | null;
 			sessionId: string | null;
+			/** The share link of a /s/{token}/… request, when the token is valid. */
+			share: ResolvedShareLink | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

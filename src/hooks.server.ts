@@ -3,12 +3,24 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { getAuth, CLIENT_IP_HEADER } from '$lib/server/auth';
 import { getDb, StartupError } from '$lib/server/db';
 import { startup } from '$lib/server/startup';
 import { loadActor } from '$lib/server/users';
 import { logError } from '$lib/server/log';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
+import { getLocale } from '$lib/paraglide/runtime';
+import { recordView, resolveShareToken } from '$lib/server/share-links';
+import {
+	cachedResponse,
+	dataVersion,
+	etagMatches,
+	sharedEtag,
+	sharedToken,
+	storeResponse,
+	SHARED_CACHE_CONTROL
+} from '$lib/server/shared-site';
 
 export const init: ServerInit = async () => {
 	try {
@@ -29,14 +41,64 @@ function withClientIp(request: Request, ip: string): Request {
 	return new Request(request, { headers });
 }
 
-const handleLocale: Handle = ({ event, resolve }) => {
+// The language: URL prefix (or ?lang=) → saved choice (cookie) → Accept-Language → English;
+// unprefixed pages for a Spanish or French reader redirect to /es/… or /fr/… (lib/i18n/negotiate).
+const handleLocale: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/')) return resolve(event);
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
+	const target = localeRedirect({
+		method: event.request.method,
+		url: event.url,
+		headers: event.request.headers
+	});
+	if (target) {
+		return new Response(null, {
+			status: 307,
+			headers: { location: target, vary: 'Cookie, Accept-Language' }
+		});
+	}
+	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+	if (!pathLocale(event.url.pathname) && !response.headers.has('vary')) {
+		try {
+			response.headers.set('vary', 'Cookie, Accept-Language');
+		} catch {
+			/* immutable headers (a fetched response): leave them */
+		}
+	}
+	return response;
+};
+
+// Shared pages (/s/{token}/…): no session is read; the token is resolved once per request;
+// responses carry an ETag from the data version and are cached in memory until it changes.
+const handleShared: Handle = async ({ event, resolve }) => {
+	event.locals.share = null;
+	const token = sharedToken(event.url.pathname);
+	if (!token) return handleSession({ event, resolve });
+	event.locals.actor = null;
+	event.locals.sessionId = null;
+	const db = getDb();
+	const link = resolveShareToken(db, token);
+	if (!link) return resolve(event);
+	event.locals.share = link;
+	const isPage = !event.url.pathname.endsWith('/__data.json');
+	if (isPage) recordView(db, link.id);
+	const version = dataVersion(db);
+	const etag = sharedEtag([link.id, version, getLocale(), event.url.pathname, event.url.search]);
+	const headers = { etag, 'cache-control': SHARED_CACHE_CONTROL, vary: 'Accept-Language, Cookie' };
+	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	const key = etag;
+	const hit = cachedResponse(key);
+	const res = hit
+		? new Response(hit.body, { status: hit.status, headers: hit.headers })
+		: await storeResponse(key, await resolve(event));
+	if (res.status === 200) for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+	return res;
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -69,7 +131,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return applySecurityHeaders(event, await resolve(event));
 };
 
-export const handle: Handle = sequence(handleHeaders, handleLocale, handleSession);
+export const handle: Handle = sequence(handleHeaders, handleLocale, handleShared);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };

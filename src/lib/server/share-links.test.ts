@@ -38,7 +38,7 @@ describe('share links', () => {
 	it('stores only a hash of a 256-bit token and answers the token once', () => {
 		const created = createShareLink(t.db, admin, article2);
 		expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-		expect(created.path).toBe(`/s/${created.token}/articles/2`);
+		expect(created.path).toBe(`/s/${created.token}/articles/2?lang=en`);
 		const row = t.db.select().from(shareLink).where(eq(shareLink.id, created.id)).get()!;
 		expect(row.tokenHash).toBe(hashToken(created.token));
 		expect(JSON.stringify(row)).not.toContain(created.token);

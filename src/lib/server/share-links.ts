@@ -144,7 +144,7 @@ export function createShareLink(
 	});
 }
 
-/** The path a link opens on: the scope's own page, in the link's language. */
+/** The path a link opens on: the scope's own page, in the link's language (`?lang=` always, so an English link stays English for a Spanish-speaking reader). */
 export function sharePath(token: string, scope: ShareScope, locale: string): string {
 	const base = `/s/${token}`;
 	const page =
@@ -155,7 +155,7 @@ export function sharePath(token: string, scope: ShareScope, locale: string): str
 				: scope.type === 'country'
 					? `/countries/${scope.target}`
 					: `/indicators/${encodeURIComponent(scope.target)}`;
-	return `${base}${page}${locale === 'en' ? '' : `?lang=${locale}`}`;
+	return `${base}${page}?lang=${locale}`;
 }
 
 export interface ShareLinkItem {

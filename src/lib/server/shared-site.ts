@@ -1,0 +1,71 @@
+// The read-only shared site (/s/{token}/…): token resolution, ETags from the data version,
+// and a small cache of rendered responses keyed by that version, so a shared page that is
+// forwarded around is served from memory until the next validated change.
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db';
+import { appMeta } from './db/schema';
+
+export const SHARED_ROUTE = /^\/(?:(?:es|fr)\/)?s\/([^/?#]+)(\/[^?#]*)?$/;
+
+/** The token in a shared path, or null when the path is not under /s/. */
+export function sharedToken(pathname: string): string | null {
+	const m = SHARED_ROUTE.exec(pathname);
+	return m ? decodeURIComponent(m[1]) : null;
+}
+
+/** Changes on every validated write (bumpDataVersion). */
+export function dataVersion(db: Db): string {
+	return (
+		db.select({ v: appMeta.value }).from(appMeta).where(eq(appMeta.key, 'data_version')).get()?.v ??
+		'0'
+	);
+}
+
+export function sharedEtag(parts: (string | number)[]): string {
+	return `"${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
+}
+
+/** True when an If-None-Match header names this ETag (or is `*`). */
+export function etagMatches(header: string | null, etag: string): boolean {
+	if (!header) return false;
+	return header.split(',').some((t) => {
+		const v = t.trim().replace(/^W\//, '');
+		return v === '*' || v === etag;
+	});
+}
+
+export const SHARED_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30';
+
+interface CachedResponse {
+	status: number;
+	body: Uint8Array<ArrayBuffer>;
+	headers: [string, string][];
+}
+
+const MAX_ENTRIES = 500;
+const MAX_BODY = 2 * 1024 * 1024;
+const cache = new Map<string, CachedResponse>();
+
+export function cachedResponse(key: string): CachedResponse | undefined {
+	const hit = cache.get(key);
+	if (hit) {
+		cache.delete(key);
+		cache.set(key, hit);
+	}
+	return hit;
+}
+
+export async function storeResponse(key: string, res: Response): Promise<Response> {
+	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
+	const headers = [...res.headers.entries()].filter(([k]) => k !== 'set-cookie');
+	if (res.status === 200 && body.byteLength <= MAX_BODY) {
+		cache.set(key, { status: res.status, body, headers });
+		if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+	}
+	return new Response(body, { status: res.status, headers });
+}
+
+export function clearSharedCache(): void {
+	cache.clear();
+}
