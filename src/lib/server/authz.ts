@@ -44,6 +44,14 @@ export const canValidate = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canManageIndicators = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canManageUsers = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canReadAudit = (actor: Actor | null | undefined) => isAdmin(actor);
+/** The review queue: coordinators (their countries' records) and admins. */
+export const canSeeReviewQueue = (actor: Actor | null | undefined) =>
+	actor?.role === 'admin' || actor?.role === 'coordinator';
+/** Email addresses of other people are shown to admins only. */
+export const canSeeEmails = (actor: Actor | null | undefined) => isAdmin(actor);
+/** Soft-deleted records are seen (and restored) by those who may edit them. */
+export const canSeeDeleted = (actor: Actor | null | undefined, country: string | null) =>
+	canEdit(actor, country);
 
 /** Imports: admins for any country; coordinators only rows of their own countries. */
 export function canImport(actor: Actor | null | undefined): boolean {
@@ -76,7 +84,15 @@ export const assert = {
 		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
 	admin: (actor: Actor | null | undefined) =>
 		enforce(isAdmin(actor), actor, 'Only the secretariat (admins) may do this.'),
+	reviewQueue: (actor: Actor | null | undefined) =>
+		enforce(canSeeReviewQueue(actor), actor, 'Viewers have no review queue.'),
+	manageUsers: (actor: Actor | null | undefined) =>
+		enforce(canManageUsers(actor), actor, 'Only the secretariat (admins) may manage accounts.'),
+	readAudit: (actor: Actor | null | undefined) =>
+		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
 	import: (actor: Actor | null | undefined) => enforce(canImport(actor), actor),
+	readDrafts: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canReadDrafts(actor, country), actor),
 	share: (actor: Actor | null | undefined, country: string | null) =>
 		enforce(canShare(actor, country), actor)
 };
