@@ -58,6 +58,16 @@ export function canImport(actor: Actor | null | undefined): boolean {
 	return actor?.role === 'admin' || actor?.role === 'coordinator';
 }
 
+/**
+ * Rows of an import: admins for any country and the region; coordinators only rows of their
+ * own countries (regional rows and other countries' rows are row errors in their imports).
+ */
+export function canImportRowsOf(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
 /** Share links: admins for any scope; coordinators for their own countries' scopes. */
 export function canShare(actor: Actor | null | undefined, country: string | null): boolean {
 	if (!actor) return false;
@@ -90,7 +100,14 @@ export const assert = {
 		enforce(canManageUsers(actor), actor, 'Only the secretariat (admins) may manage accounts.'),
 	readAudit: (actor: Actor | null | undefined) =>
 		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
-	import: (actor: Actor | null | undefined) => enforce(canImport(actor), actor),
+	import: (actor: Actor | null | undefined) =>
+		enforce(canImport(actor), actor, 'Only coordinators and the secretariat may import data.'),
+	manageIndicators: (actor: Actor | null | undefined) =>
+		enforce(
+			canManageIndicators(actor),
+			actor,
+			'Only the secretariat (admins) may change the indicator catalogue.'
+		),
 	readDrafts: (actor: Actor | null | undefined, country: string | null) =>
 		enforce(canReadDrafts(actor, country), actor),
 	share: (actor: Actor | null | undefined, country: string | null) =>

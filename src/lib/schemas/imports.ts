@@ -1,0 +1,38 @@
+// `POST /imports?format=&indicator=&country=&dryRun=&validOnly=` (DESIGN §8) and the import page.
+import { z } from 'zod';
+
+export const IMPORT_FORMAT_NAMES = ['opensdg', 'databank', 'sdg-ddf', 'template'] as const;
+/** Largest CSV the import accepts (the server's own body limit is higher). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+const flag = z
+	.enum(['true', 'false', '1', '0', 'on', ''], { message: 'Use true or false.' })
+	.transform((v) => v === 'true' || v === '1' || v === 'on');
+
+const optionalText = (schema: z.ZodType<string | undefined>) =>
+	z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
+export const importOptionsSchema = z
+	.object({
+		format: optionalText(
+			z
+				.enum(IMPORT_FORMAT_NAMES, {
+					message: 'Use opensdg, databank, sdg-ddf or template (or leave it out to detect it).'
+				})
+				.optional()
+		),
+		indicator: optionalText(z.string().trim().max(24).optional()),
+		country: optionalText(
+			z
+				.string()
+				.trim()
+				.toUpperCase()
+				.regex(/^[A-Z]{3}$/, 'Use an ISO 3166-1 alpha-3 code, such as MEX.')
+				.optional()
+		),
+		dryRun: flag.default(false),
+		validOnly: flag.default(false),
+		fileName: optionalText(z.string().trim().max(255).optional())
+	})
+	.strict();
+export type ImportOptions = z.output<typeof importOptionsSchema>;

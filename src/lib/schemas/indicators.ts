@@ -1,0 +1,173 @@
+// The indicator catalogue (DESIGN §2 "indicator"): what an admin may create and edit, and the
+// query of the progress endpoint (DESIGN §6). Shared by the form actions and the API.
+import { z } from 'zod';
+import { localeSchema } from './common';
+
+export const INDICATOR_UNITS = [
+	'percent',
+	'count',
+	'per_100k',
+	'score',
+	'days',
+	'usd',
+	'months',
+	'ratio',
+	'index',
+	'other'
+] as const;
+export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
+export const PROGRESS_METHODS = ['cagr-ratio', 'progress-chart'] as const;
+
+const SDG_CODE = /^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$/;
+const CUSTOM_CODE = /^[A-Z][A-Z0-9]{0,9}-[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
+
+/** `10.c.1` (SDG, letters lower-case) or a custom code such as `RCM-11.1`. */
+export const indicatorCodeSchema = z
+	.string()
+	.trim()
+	.min(1, 'Enter a code.')
+	.max(24, 'Use at most 24 characters.')
+	.transform((s) => (SDG_CODE.test(s.toLowerCase()) ? s.toLowerCase() : s))
+	.refine((s) => SDG_CODE.test(s) || CUSTOM_CODE.test(s), {
+		message: 'Use an SDG code such as 10.c.1 or a custom code such as RCM-11.1.'
+	});
+
+const year = z
+	.number({ message: 'Enter a year.' })
+	.int('Enter a whole year.')
+	.min(1900, 'Use a year from 1900 to 2100.')
+	.max(2100, 'Use a year from 1900 to 2100.');
+const finite = z.number({ message: 'Enter a number.' }).finite('Enter a number.');
+const shortText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+
+const translation = z
+	.object({
+		name: shortText(300).optional(),
+		description: shortText(4000).optional()
+	})
+	.strict();
+
+const indicatorFields = {
+	name: z.string().trim().min(1, 'Enter a name.').max(300, 'Use at most 300 characters.'),
+	description: shortText(4000).default(''),
+	unit: z.enum(INDICATOR_UNITS, { message: 'Choose a unit.' }),
+	direction: z.enum(INDICATOR_DIRECTIONS, { message: 'Choose whether higher or lower is better.' }),
+	baselineYear: year.nullable().default(null),
+	baselineValue: finite.nullable().default(null),
+	targetYear: year.nullable().default(null),
+	targetValue: finite.nullable().default(null),
+	ceiling: finite.nullable().default(null),
+	scaleMin: finite.nullable().default(null),
+	scaleMax: finite.nullable().default(null),
+	/** Article numbers (1–18) the indicator serves. */
+	articles: z
+		.array(
+			z.number().int().min(1, 'Articles run from 1 to 18.').max(18, 'Articles run from 1 to 18.')
+		)
+		.max(18)
+		.default([]),
+	/** SDG target/indicator codes (e.g. 10.c, 10.c.1) of the reference list. */
+	sdg: z.array(z.string().trim().min(1).max(16)).max(40).default([]),
+	/** GCM objective numbers (1–23). */
+	gcm: z
+		.array(
+			z
+				.number()
+				.int()
+				.min(1, 'Objectives run from 1 to 23.')
+				.max(23, 'Objectives run from 1 to 23.')
+		)
+		.max(23)
+		.default([]),
+	custodian: shortText(300).default(''),
+	source: shortText(1000).default(''),
+	methodNotes: shortText(8000).default(''),
+	translations: z
+		.object({ es: translation.optional(), fr: translation.optional() })
+		.strict()
+		.optional()
+};
+
+function checkConsistency(
+	v: {
+		baselineYear?: number | null;
+		baselineValue?: number | null;
+		targetYear?: number | null;
+		targetValue?: number | null;
+		scaleMin?: number | null;
+		scaleMax?: number | null;
+	},
+	ctx: z.RefinementCtx
+) {
+	if (v.targetYear != null && v.targetValue == null) {
+		ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'Give the target value too.' });
+	}
+	if (v.baselineYear != null && v.targetYear != null && v.targetYear <= v.baselineYear) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['targetYear'],
+			message: 'The target year must come after the baseline year.'
+		});
+	}
+	if (v.scaleMin != null && v.scaleMax != null && v.scaleMax <= v.scaleMin) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['scaleMax'],
+			message: 'The top of the scale must be above its bottom.'
+		});
+	}
+}
+
+export const indicatorCreateSchema = z
+	.object({ code: indicatorCodeSchema, ...indicatorFields })
+	.strict()
+	.superRefine(checkConsistency);
+export type IndicatorCreateInput = z.output<typeof indicatorCreateSchema>;
+
+/** PATCH: any field but the code, with the `version` the editor saw. */
+export const indicatorUpdateSchema = z
+	.object({
+		version: z.number({ message: 'Send the version you edited.' }).int().min(1),
+		name: indicatorFields.name.optional(),
+		description: shortText(4000).optional(),
+		unit: indicatorFields.unit.optional(),
+		direction: indicatorFields.direction.optional(),
+		baselineYear: year.nullable().optional(),
+		baselineValue: finite.nullable().optional(),
+		targetYear: year.nullable().optional(),
+		targetValue: finite.nullable().optional(),
+		ceiling: finite.nullable().optional(),
+		scaleMin: finite.nullable().optional(),
+		scaleMax: finite.nullable().optional(),
+		articles: indicatorFields.articles.unwrap().optional(),
+		sdg: indicatorFields.sdg.unwrap().optional(),
+		gcm: indicatorFields.gcm.unwrap().optional(),
+		custodian: shortText(300).optional(),
+		source: shortText(1000).optional(),
+		methodNotes: shortText(8000).optional(),
+		translations: indicatorFields.translations
+	})
+	.strict();
+// (A PATCH is checked for consistency against the stored record, in the service.)
+export type IndicatorUpdateInput = z.output<typeof indicatorUpdateSchema>;
+
+export const indicatorListQuery = z.object({ lang: localeSchema.default('en') }).strict();
+
+/** `GET /indicators/{code}/progress?country=&method=` (country empty or `region` = regional). */
+export const progressQuery = z
+	.object({
+		country: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.regex(/^([A-Z]{3}|REGION)?$/, 'Use an ISO 3166-1 alpha-3 code such as MEX, or region.')
+			.optional(),
+		method: z
+			.enum(PROGRESS_METHODS, { message: 'Use cagr-ratio or progress-chart.' })
+			.default('cagr-ratio'),
+		validatedOnly: z
+			.enum(['true', 'false', '1', '0'], { message: 'Use true or false.' })
+			.transform((v) => v === 'true' || v === '1')
+			.optional()
+	})
+	.strict();

@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
+import { insertActor } from '../../../tests/helpers/actors';
+import { appMeta, auditEntry, evidence, observation } from './db/schema';
+import type { Actor } from './authz';
+import {
+	listObservations,
+	listObservationsForReview,
+	periodSortKey,
+	returnObservation,
+	submitDrafts,
+	submitObservation,
+	upsertObservations,
+	validateObservation
+} from './observations';
+import { observationInputSchema } from '$lib/schemas/observations';
+import { comparePeriods } from '$lib/progress';
+
+let t: TestDb;
+let admin: Actor;
+let coordMex: Actor;
+beforeEach(async () => {
+	t = freshDb();
+	admin = insertActor(t.db, 'admin');
+	coordMex = insertActor(t.db, 'coordinator', ['MEX']);
+});
+afterEach(() => t.close());
+
+const input = (o: Record<string, unknown>) => observationInputSchema.parse(o);
+const dataVersion = () =>
+	Number(t.db.select().from(appMeta).where(eq(appMeta.key, 'data_version')).get()!.value);
+
+describe('periodSortKey', () => {
+	it('sorts as comparePeriods does', () => {
+		const periods = [
+			'2021',
+			'2020-Q3',
+			'2016/2021',
+			'2020',
+			'2020-06',
+			'2020-Q2',
+			'2019-12',
+			'2020-01',
+			'1980/1990',
+			'2021-Q1',
+			'2020-Q4',
+			'2020-12'
+		];
+		const bySql = [...periods].sort((a, b) =>
+			periodSortKey(a) < periodSortKey(b) ? -1 : periodSortKey(a) > periodSortKey(b) ? 1 : 0
+		);
+		expect(bySql).toEqual([...periods].sort(comparePeriods));
+		expect(periodSortKey('2013-Q1')).toBe('2013-03 2013-Q1');
+		expect(() => periodSortKey('2013Q1')).toThrow();
+	});
+});
+
+describe('upsert on the natural key', () => {
+	it('re-entering a value updates it (audited, version + 1), never duplicates it', () => {
+		const first = upsertObservations(t.db, coordMex, '10.c.1', [
+			input({
+				country: 'MEX',
+				period: '2021-Q1',
+				disaggregation: { corridor: 'USA>MEX' },
+				value: 4.2
+			})
+		]);
+		expect(first).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+		expect(first.items[0]).toMatchObject({ reviewState: 'draft', version: 1, value: 4.2 });
+		const same = upsertObservations(t.db, coordMex, '10.c.1', [
+			input({
+				country: 'mex',
+				period: '2021-Q1',
+				disaggregation: { corridor: 'USA>MEX' },
+				value: 4.2
+			})
+		]);
+		expect(same).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+		const changed = upsertObservations(t.db, coordMex, '10.c.1', [
+			input({
+				country: 'MEX',
+				period: '2021-Q1',
+				disaggregation: { corridor: 'USA>MEX' },
+				value: 4.1,
+				status: 'provisional',
+				note: 'revised'
+			})
+		]);
+		expect(changed).toMatchObject({ created: 0, updated: 1 });
+		expect(changed.items[0]).toMatchObject({ value: 4.1, version: 2, status: 'provisional' });
+		const rows = t.db.select().from(observation).all();
+		expect(rows).toHaveLength(1);
+		const audits = t.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.entity, 'observation'))
+			.all()
+			.map((a) => a.operation);
+		expect(audits).toEqual(['create', 'update']);
+	});
+
+	it('a stale version gets 409 and changes nothing', () => {
+		const [o] = upsertObservations(t.db, admin, '10.c.1', [
+			input({ country: 'GTM', period: '2020', value: 4 })
+		]).items;
+		upsertObservations(t.db, admin, '10.c.1', [
+			input({ country: 'GTM', period: '2020', value: 3.9, version: o.version })
+		]);
+		const before = snapshot(t.db);
+		expect(() =>
+			upsertObservations(t.db, admin, '10.c.1', [
+				input({ country: 'GTM', period: '2020', value: 3.5, version: o.version })
+			])
+		).toThrow(expect.objectContaining({ status: 409 }));
+		expect(snapshot(t.db)).toEqual(before);
+	});
+
+	it('refuses unknown countries, values off the scale and repeated keys, writing nothing', () => {
+		const before = snapshot(t.db);
+		expect(() =>
+			upsertObservations(t.db, admin, '10.7.2', [
+				input({ country: 'MEX', period: '2019', value: 3 }),
+				input({ country: 'ZZZ', period: '2019', value: 3 }),
+				input({ country: 'GTM', period: '2019', value: 5 }),
+				input({ country: 'MEX', period: '2019', value: 2 })
+			])
+		).toThrow(
+			expect.objectContaining({
+				status: 422,
+				issues: [
+					{ path: 'observations.1.country', message: 'There is no country ZZZ.' },
+					{ path: 'observations.2.value', message: expect.stringContaining('above the scale') },
+					{ path: 'observations.3', message: expect.stringContaining('Repeats observation 1') }
+				]
+			})
+		);
+		expect(snapshot(t.db)).toEqual(before);
+	});
+
+	it('permissions: coordinators their own countries and the region; viewers nothing', async () => {
+		const viewer = insertActor(t.db, 'viewer');
+		expect(() =>
+			upsertObservations(t.db, coordMex, '10.c.1', [
+				input({ country: 'GTM', period: '2020', value: 1 })
+			])
+		).toThrow(expect.objectContaining({ status: 403 }));
+		expect(() =>
+			upsertObservations(t.db, viewer, '10.c.1', [
+				input({ country: 'MEX', period: '2020', value: 1 })
+			])
+		).toThrow(expect.objectContaining({ status: 403 }));
+		expect(() =>
+			upsertObservations(t.db, null, '10.c.1', [
+				input({ country: 'MEX', period: '2020', value: 1 })
+			])
+		).toThrow(expect.objectContaining({ status: 401 }));
+		const regional = upsertObservations(t.db, coordMex, '10.c.1', [
+			input({ country: null, period: '2020', value: 4.5 })
+		]);
+		expect(regional.items[0]).toMatchObject({ country: null, reviewState: 'draft' });
+		expect(() => upsertObservations(t.db, admin, '99.9.9', [])).toThrow(
+			expect.objectContaining({ status: 404 })
+		);
+	});
+
+	it('an admin value is validated at once; evidence is attached to the observation', () => {
+		const v0 = dataVersion();
+		const res = upsertObservations(t.db, admin, '10.7.3', [
+			input({
+				country: 'MEX',
+				period: '2019',
+				value: 200,
+				source: 'IOM',
+				evidence: { url: 'https://missingmigrants.iom.int/data', title: 'Missing Migrants data' }
+			})
+		]);
+		expect(res.items[0]).toMatchObject({ reviewState: 'validated', validated: null });
+		expect(dataVersion()).toBe(v0 + 1);
+		const ev = t.db.select().from(evidence).all();
+		expect(ev).toMatchObject([
+			{ targetType: 'observation', targetId: res.items[0].id, countryIso3: 'MEX', kind: 'dataset' }
+		]);
+	});
+});
+
+describe('review and what readers see', () => {
+	it('submit → return with a comment → submit → validate; shared views see only validated values', () => {
+		const [o] = upsertObservations(t.db, coordMex, '10.7.3', [
+			input({ country: 'MEX', period: '2020', value: 180 })
+		]).items;
+		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toEqual([]);
+		expect(submitObservation(t.db, coordMex, '10.7.3', o.id).reviewState).toBe('submitted');
+		expect(listObservationsForReview(t.db, admin).map((r) => r.id)).toEqual([o.id]);
+		expect(() => validateObservation(t.db, coordMex, '10.7.3', o.id)).toThrow(
+			expect.objectContaining({ status: 403 })
+		);
+		expect(() => returnObservation(t.db, admin, '10.7.3', o.id, '  ')).toThrow(
+			expect.objectContaining({ status: 422 })
+		);
+		const back = returnObservation(t.db, admin, '10.7.3', o.id, 'Give the source.');
+		expect(back).toMatchObject({ reviewState: 'draft', reviewComment: 'Give the source.' });
+		expect(listObservationsForReview(t.db, coordMex).map((r) => r.id)).toEqual([o.id]);
+		submitObservation(t.db, coordMex, '10.7.3', o.id);
+		const v0 = dataVersion();
+		expect(validateObservation(t.db, admin, '10.7.3', o.id).reviewState).toBe('validated');
+		expect(dataVersion()).toBe(v0 + 1);
+		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toMatchObject([
+			{ value: 180, reviewState: 'validated' }
+		]);
+
+		// editing a validated value: back to submitted; shared pages keep the validated one
+		upsertObservations(t.db, coordMex, '10.7.3', [
+			input({ country: 'MEX', period: '2020', value: 175 })
+		]);
+		expect(listObservations(t.db, coordMex, '10.7.3')).toMatchObject([
+			{ value: 175, reviewState: 'submitted', validated: { value: 180 } }
+		]);
+		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toMatchObject([
+			{ value: 180, reviewState: 'validated' }
+		]);
+		const ops = t.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.entity, 'observation'))
+			.all()
+			.map((a) => a.operation);
+		expect(ops).toEqual(['create', 'submit', 'return', 'submit', 'validate', 'update']);
+	});
+
+	it("a coordinator reads other countries' drafts as their validated version only", async () => {
+		const coordGtm = insertActor(t.db, 'coordinator', ['GTM']);
+		upsertObservations(t.db, coordGtm, '10.7.3', [
+			input({ country: 'GTM', period: '2020', value: 3 })
+		]);
+		expect(listObservations(t.db, coordMex, '10.7.3', { country: 'GTM' })).toEqual([]);
+		expect(listObservations(t.db, coordGtm, '10.7.3', { country: 'GTM' })).toHaveLength(1);
+		expect(() => listObservations(t.db, null, '10.7.3')).toThrow(
+			expect.objectContaining({ status: 401 })
+		);
+		expect(submitDrafts(t.db, coordGtm, '10.7.3', 'GTM')).toBe(1);
+		expect(() => submitDrafts(t.db, coordMex, '10.7.3', 'GTM')).toThrow(
+			expect.objectContaining({ status: 403 })
+		);
+	});
+});

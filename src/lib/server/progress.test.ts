@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb, type TestDb } from '../../../tests/helpers/db';
+import { insertActor } from '../../../tests/helpers/actors';
+import type { Actor } from './authz';
+import { runImport } from './import/pipeline';
+import {
+	actionStatusHistory,
+	articleIndicatorVerdicts,
+	countryIndicatorSummaries,
+	countryVerdict,
+	disaggregateRanking,
+	indicatorAlerts,
+	indicatorChartData,
+	indicatorVerdicts,
+	isStale,
+	memberArticleMatrix
+} from './progress';
+import { upsertObservations } from './observations';
+import { observationInputSchema } from '$lib/schemas/observations';
+import { action, actionArticle, actionUpdate, article, framework } from './db/schema';
+
+const RPW = '/work/shared/data/worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
+
+// USA>MEX quarters copied by hand from the RPW file (line "United States of America,USA,…,Mexico,MEX").
+const Q2015 = [4.62526321411133, 5.30299997329712, 5.58750009536743, 4.75181818008423];
+const Q2020 = [4.0353569984436, 4.21964263916016, 4.18037033081055];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+let t: TestDb;
+let admin: Actor;
+let viewer: Actor;
+
+describe('the 10.c.1 verdict for Mexico from the real RPW file', () => {
+	beforeAll(async () => {
+		t = freshDb();
+		admin = insertActor(t.db, 'admin');
+		viewer = insertActor(t.db, 'viewer');
+		runImport(t.db, admin, { text: readFileSync(RPW, 'utf8'), fileName: 'rpw.csv' });
+		return () => t.close();
+	});
+
+	it('cagr-ratio: every component checked by hand', () => {
+		const v = countryVerdict(t.db, viewer, '10.c.1', 'MEX', 'cagr-ratio');
+		const y0 = mean(Q2015); // 5.0669
+		const yt = mean(Q2020); // 4.1451
+		const cagrO = Math.pow(yt / y0, 1 / (2020 - 2015)) - 1;
+		const cagrR = Math.pow(3 / y0, 1 / (2030 - 2015)) - 1;
+		expect(v).toMatchObject({
+			indicator: '10.c.1',
+			country: 'MEX',
+			method: 'cagr-ratio',
+			status: 'on_track',
+			series: 'mean_of_disaggregates',
+			reason: null,
+			unit: 'percent'
+		});
+		expect(v.components.baseYear).toBe(2015);
+		expect(v.components.latestYear).toBe(2020);
+		expect(v.components.targetYear).toBe(2030);
+		expect(v.components.targetValue).toBe(3);
+		expect(v.components.baseValue).toBeCloseTo(y0, 12);
+		expect(v.components.latestValue).toBeCloseTo(yt, 12);
+		expect(v.components.cagrObserved).toBeCloseTo(cagrO, 12);
+		expect(v.components.cagrRequired).toBeCloseTo(cagrR, 12);
+		expect(v.components.ratio).toBeCloseTo(cagrO / cagrR, 12);
+		// the numbers of DESIGN §6's example answer, rounded as there
+		expect(v.components.baseValue!.toFixed(2)).toBe('5.07');
+		expect(v.components.latestValue!.toFixed(2)).toBe('4.15');
+		expect(v.components.cagrObserved!.toFixed(4)).toBe('-0.0394');
+		expect(v.components.cagrRequired!.toFixed(4)).toBe('-0.0343');
+		expect(v.components.ratio!.toFixed(3)).toBe('1.146');
+		expect(v.components.projectedValue).toBeNull();
+		expect(v.components.q).toBeNull();
+		expect(v.components.thresholds.map((b) => b.label)).toEqual([
+			'R ≥ 0.95',
+			'0.6 ≤ R < 0.95',
+			'0 ≤ R < 0.6',
+			'R < 0'
+		]);
+		expect(v.formula.join('\n')).toContain('R = CAGR_o / CAGR_r');
+		// one corridor, below the 5% ceiling; the worst is its latest quarter
+		expect(v.ceiling).toEqual({
+			value: 5,
+			share: 0,
+			above: [],
+			worst: { disaggregation: { corridor: 'USA>MEX' }, period: '2020-Q3', value: Q2020[2] }
+		});
+	});
+
+	it('progress-chart: projection and Q by hand', () => {
+		const v = countryVerdict(t.db, viewer, '10.c.1', 'MEX', 'progress-chart');
+		const y0 = mean(Q2015);
+		const yt = mean(Q2020);
+		const cagrO = Math.pow(yt / y0, 1 / 5) - 1;
+		const projected = yt * Math.pow(1 + cagrO, 2030 - 2020);
+		const q = (projected - y0) / (3 - y0);
+		expect(v.components.projectedValue).toBeCloseTo(projected, 12);
+		expect(v.components.q).toBeCloseTo(q, 12);
+		expect(v.components.ratio).toBeNull();
+		expect(v.status).toBe(
+			q >= 0.95 ? 'on_track' : q >= 0.1 ? 'fair_progress' : 'stagnation_or_regression'
+		);
+	});
+
+	it('Nicaragua: CRI>NIC above the 5% ceiling is listed, with its share and the worst corridor', () => {
+		const v = countryVerdict(t.db, viewer, '10.c.1', 'NIC', 'cagr-ratio');
+		const ranking = disaggregateRanking(t.db, viewer, '10.c.1', { country: 'NIC' });
+		expect(ranking.map((r) => r.label).sort()).toEqual(['CRI>NIC', 'USA>NIC']);
+		const above = ranking.filter((r) => r.aboveCeiling);
+		expect(v.ceiling!.above.map((a) => a.disaggregation.corridor)).toEqual(
+			above.map((r) => r.label)
+		);
+		expect(v.ceiling!.share).toBe(above.length / ranking.length);
+		expect(v.ceiling!.worst!.value).toBe(ranking[0].value);
+	});
+
+	it('the ranking across all corridors is worst first and flags those above 5%', () => {
+		const all = disaggregateRanking(t.db, viewer, '10.c.1');
+		expect(all.length).toBeGreaterThan(100);
+		for (let i = 1; i < all.length; i++)
+			expect(all[i - 1].value).toBeGreaterThanOrEqual(all[i].value);
+		expect(all.every((r) => r.aboveCeiling === r.value > 5)).toBe(true);
+		const mex = all.find((r) => r.label === 'USA>MEX')!;
+		expect(mex).toMatchObject({
+			country: 'MEX',
+			period: '2020-Q3',
+			value: Q2020[2],
+			aboveCeiling: false
+		});
+	});
+
+	it('chart data: per corridor for a country; per member state (mean of corridors) otherwise', () => {
+		const mex = indicatorChartData(t.db, viewer, '10.c.1', { country: 'MEX' });
+		expect(mex.series.map((s) => [s.key, s.label, s.kind])).toEqual([
+			['corridor=USA>MEX', 'USA>MEX', 'disaggregate']
+		]);
+		expect(mex.series[0].points).toHaveLength(35);
+		expect(mex.series[0].points[0]).toEqual({
+			period: '2011-Q1',
+			value: 5.00611114501953,
+			status: 'final'
+		});
+		const all = indicatorChartData(t.db, viewer, '10.c.1');
+		expect(all.meanOfDisaggregates).toContain('MEX');
+		const mexMean = all.series.find((s) => s.key === 'MEX')!;
+		expect(mexMean.points.find((p) => p.period === '2015')!.value).toBeCloseTo(mean(Q2015), 12);
+		expect(all.series.every((s) => s.key === '' || /^[A-Z]{3}$/.test(s.key))).toBe(true);
+	});
+
+	it('verdicts of every country; validatedOnly and signed-out reads', () => {
+		const all = indicatorVerdicts(t.db, viewer, '10.c.1', 'cagr-ratio');
+		expect(all.length).toBeGreaterThan(50);
+		expect(all.find((v) => v.country === 'MEX')!.status).toBe('on_track');
+		expect(() => countryVerdict(t.db, null, '10.c.1', 'MEX')).toThrow(
+			expect.objectContaining({ status: 401 })
+		);
+		expect(
+			countryVerdict(t.db, null, '10.c.1', 'MEX', 'cagr-ratio', { validatedOnly: true }).status
+		).toBe('on_track');
+	});
+});
+
+describe('summaries', () => {
+	let s: TestDb;
+	afterEach(() => s?.close());
+
+	it('article verdicts, country summaries and the off-track/stale list', async () => {
+		s = freshDb();
+		const a = insertActor(s.db, 'admin');
+		const parse = (o: Record<string, unknown>) => observationInputSchema.parse(o);
+		upsertObservations(s.db, a, '10.7.3', [
+			parse({ country: 'MEX', period: '2015', value: 100 }),
+			parse({ country: 'MEX', period: '2019', value: 200 }),
+			parse({ country: 'GTM', period: '2024', value: 10 }),
+			parse({ country: 'GTM', period: '2025', value: 9 })
+		]);
+		const groups = articleIndicatorVerdicts(s.db, a, 1, 'cagr-ratio', { asOfYear: 2026 });
+		expect(groups.map((g) => g.code)).toEqual(['10.7.3']);
+		expect(groups[0].verdicts.map((v) => [v.country, v.status, v.stale])).toEqual([
+			['GTM', 'on_track', false],
+			['MEX', 'deterioration', true]
+		]);
+		expect(groups[0].byStatus).toEqual({ on_track: 1, deterioration: 1 });
+		const alerts = indicatorAlerts(s.db, a, 'cagr-ratio', { asOfYear: 2026 });
+		expect(alerts.map((x) => [x.code, x.country, x.offTrack, x.stale])).toEqual([
+			['10.7.3', 'MEX', true, true]
+		]);
+		const mex = countryIndicatorSummaries(s.db, a, 'MEX');
+		expect(mex).toMatchObject([{ code: '10.7.3', latestPeriod: '2019', latestValue: 200 }]);
+		expect(isStale(2024, 2026)).toBe(true);
+		expect(isStale(2025, 2026)).toBe(false);
+	});
+
+	it('the member-state × article matrix and the actions-by-status history', async () => {
+		s = freshDb();
+		const a = insertActor(s.db, 'admin');
+		const fw = s.db.select().from(framework).get()!;
+		const art2 = s.db.select().from(article).where(eq(article.number, 2)).get()!;
+		const mk = (country: string | null, status: 'planned' | 'completed' | 'in_progress') =>
+			s.db
+				.insert(action)
+				.values({
+					frameworkId: fw.id,
+					countryIso3: country,
+					title: `A ${country} ${status}`,
+					status
+				})
+				.returning()
+				.get();
+		const x = mk('MEX', 'completed');
+		const y = mk('MEX', 'in_progress');
+		const z = mk(null, 'planned');
+		for (const id of [x.id, y.id, z.id])
+			s.db.insert(actionArticle).values({ actionId: id, articleId: art2.id }).run();
+		s.db
+			.insert(actionUpdate)
+			.values([
+				{ actionId: x.id, date: '2025-01-10', status: 'planned' },
+				{ actionId: x.id, date: '2025-03-05', status: 'in_progress' },
+				{ actionId: x.id, date: '2025-05-20', status: 'completed' },
+				{ actionId: y.id, date: '2025-02-01', status: 'in_progress' },
+				{ actionId: z.id, date: '2025-04-01', note: 'registered' }
+			])
+			.run();
+		const matrix = memberArticleMatrix(s.db, a);
+		expect(matrix.articles).toHaveLength(18);
+		expect(matrix.rows).toHaveLength(12);
+		const mexRow = matrix.rows.find((r) => r.iso3 === 'MEX')!;
+		expect(mexRow.cells[2]).toMatchObject({ total: 2, completed: 1, share: 0.5 });
+		expect(mexRow.cells[3]).toMatchObject({ total: 0, share: null });
+		expect(matrix.rows[11]).toMatchObject({ iso3: null });
+		expect(matrix.rows[11].cells[2].byStatus.planned).toBe(1);
+
+		const h = actionStatusHistory(s.db, a, { articleNumber: 2, until: '2025-06' });
+		expect(h.months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+		expect(h.byStatus.planned).toEqual([1, 1, 0, 1, 1, 1]);
+		expect(h.byStatus.in_progress).toEqual([0, 1, 2, 2, 1, 1]);
+		expect(h.byStatus.completed).toEqual([0, 0, 0, 0, 1, 1]);
+		expect(h.total).toEqual([1, 2, 2, 3, 3, 3]);
+		expect(h.shareCompleted[5]).toBeCloseTo(1 / 3, 12);
+		expect(h.shareCompleted[0]).toBe(0);
+		expect(actionStatusHistory(s.db, a, { articleNumber: 5 }).months).toEqual([]);
+	});
+});
