@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { insertActor } from '../../../tests/helpers/actors';
+import { person } from '../../../tests/helpers/people';
 import { action, actionIndicator, auditEntry, framework, indicator } from './db/schema';
 import {
 	createIndicator,
@@ -20,7 +20,7 @@ afterEach(() => t.close());
 
 describe('the indicator catalogue', () => {
 	it('holds the starter catalogue of DESIGN §7 with articles and references', () => {
-		const viewer = insertActor(t.db, 'viewer');
+		const viewer = person(t.db, 'viewer');
 		const all = listIndicators(t.db, viewer);
 		expect(all.map((i) => i.code)).toEqual([
 			'8.8.1',
@@ -49,8 +49,8 @@ describe('the indicator catalogue', () => {
 	});
 
 	it('admins create and edit indicators (audited, version checked); others may not', () => {
-		const admin = insertActor(t.db, 'admin');
-		const coord = insertActor(t.db, 'coordinator', ['MEX']);
+		const admin = person(t.db, 'admin');
+		const coord = person(t.db, 'coordinator', ['MEX']);
 		const input = indicatorCreateSchema.parse({
 			code: 'RCM-11.1',
 			name: 'Labour inspections of recruitment agencies',
@@ -145,8 +145,8 @@ describe('the indicator catalogue', () => {
 	});
 
 	it('lists the actions linked to an indicator, validated only where drafts are not readable', () => {
-		const admin = insertActor(t.db, 'admin');
-		const gtm = insertActor(t.db, 'coordinator', ['GTM']);
+		const admin = person(t.db, 'admin');
+		const gtm = person(t.db, 'coordinator', ['GTM']);
 		const fw = t.db.select().from(framework).get()!;
 		const ind = t.db.select().from(indicator).where(eq(indicator.code, '10.c.1')).get()!;
 		const mk = (title: string, country: string, reviewState: 'draft' | 'validated') => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { insertActor } from '../../../tests/helpers/actors';
+import { person } from '../../../tests/helpers/people';
 import { appMeta, auditEntry, evidence, observation } from './db/schema';
 import type { Actor } from './authz';
 import {
@@ -22,8 +22,8 @@ let admin: Actor;
 let coordMex: Actor;
 beforeEach(async () => {
 	t = freshDb();
-	admin = insertActor(t.db, 'admin');
-	coordMex = insertActor(t.db, 'coordinator', ['MEX']);
+	admin = person(t.db, 'admin');
+	coordMex = person(t.db, 'coordinator', ['MEX']);
 });
 afterEach(() => t.close());
 
@@ -139,7 +139,7 @@ describe('upsert on the natural key', () => {
 	});
 
 	it('permissions: coordinators their own countries and the region; viewers nothing', async () => {
-		const viewer = insertActor(t.db, 'viewer');
+		const viewer = person(t.db, 'viewer');
 		expect(() =>
 			upsertObservations(t.db, coordMex, '10.c.1', [
 				input({ country: 'GTM', period: '2020', value: 1 })
@@ -229,7 +229,7 @@ describe('review and what readers see', () => {
 	});
 
 	it("a coordinator reads other countries' drafts as their validated version only", async () => {
-		const coordGtm = insertActor(t.db, 'coordinator', ['GTM']);
+		const coordGtm = person(t.db, 'coordinator', ['GTM']);
 		upsertObservations(t.db, coordGtm, '10.7.3', [
 			input({ country: 'GTM', period: '2020', value: 3 })
 		]);

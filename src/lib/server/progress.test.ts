@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { insertActor } from '../../../tests/helpers/actors';
+import { person } from '../../../tests/helpers/people';
 import type { Actor } from './authz';
 import { runImport } from './import/pipeline';
 import {
@@ -35,8 +35,8 @@ let viewer: Actor;
 describe('the 10.c.1 verdict for Mexico from the real RPW file', () => {
 	beforeAll(async () => {
 		t = freshDb();
-		admin = insertActor(t.db, 'admin');
-		viewer = insertActor(t.db, 'viewer');
+		admin = person(t.db, 'admin');
+		viewer = person(t.db, 'viewer');
 		runImport(t.db, admin, { text: readFileSync(RPW, 'utf8'), fileName: 'rpw.csv' });
 		return () => t.close();
 	});
@@ -168,7 +168,7 @@ describe('summaries', () => {
 
 	it('article verdicts, country summaries and the off-track/stale list', async () => {
 		s = freshDb();
-		const a = insertActor(s.db, 'admin');
+		const a = person(s.db, 'admin');
 		const parse = (o: Record<string, unknown>) => observationInputSchema.parse(o);
 		upsertObservations(s.db, a, '10.7.3', [
 			parse({ country: 'MEX', period: '2015', value: 100 }),
@@ -195,7 +195,7 @@ describe('summaries', () => {
 
 	it('the member-state × article matrix and the actions-by-status history', async () => {
 		s = freshDb();
-		const a = insertActor(s.db, 'admin');
+		const a = person(s.db, 'admin');
 		const fw = s.db.select().from(framework).get()!;
 		const art2 = s.db.select().from(article).where(eq(article.number, 2)).get()!;
 		const mk = (country: string | null, status: 'planned' | 'completed' | 'in_progress') =>

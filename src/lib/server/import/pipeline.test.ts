@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
-import { insertActor } from '../../../../tests/helpers/actors';
+import { person } from '../../../../tests/helpers/people';
 import { auditEntry, importRun, indicator, observation } from '../db/schema';
 import type { Actor } from '../authz';
 import { indicatorFromFileName, listImportRuns, runImport, type ImportReport } from './pipeline';
@@ -25,7 +25,7 @@ let t: TestDb;
 let admin: Actor;
 beforeEach(async () => {
 	t = freshDb();
-	admin = insertActor(t.db, 'admin');
+	admin = person(t.db, 'admin');
 });
 afterEach(() => t.close());
 
@@ -319,7 +319,7 @@ describe('dry runs, rejected rows and permissions', () => {
 	});
 
 	it('a coordinator imports only rows of their own countries, as submitted', async () => {
-		const coord = insertActor(t.db, 'coordinator', ['MEX']);
+		const coord = person(t.db, 'coordinator', ['MEX']);
 		const text = load(RPW);
 		const dry = runImport(t.db, coord, { text, fileName: RPW, dryRun: true });
 		expect(dry.errors.length).toBeGreaterThan(1000);
@@ -349,7 +349,7 @@ describe('dry runs, rejected rows and permissions', () => {
 	});
 
 	it('viewers may not import; signed-out callers get 401', async () => {
-		const viewer = insertActor(t.db, 'viewer');
+		const viewer = person(t.db, 'viewer');
 		expect(() => runImport(t.db, viewer, { text: load(MEXICO), dryRun: true })).toThrow(
 			expect.objectContaining({ status: 403 })
 		);
