@@ -11,6 +11,7 @@ import {
 	framework,
 	indicator,
 	indicatorArticle,
+	indicatorTranslation,
 	reference,
 	referenceTranslation,
 	type ActionStatus,
@@ -53,7 +54,7 @@ export interface ArticleDetail extends ArticleSummary {
 	text: string;
 	textTranslated: boolean;
 	references: { sdg: ReferenceItem[]; gcm: ReferenceItem[] };
-	indicators: { code: string; name: string }[];
+	indicators: { code: string; name: string; translated: boolean }[];
 }
 
 export function getFramework(db: Db, slug = FRAMEWORK_SLUG) {
@@ -206,12 +207,24 @@ export function getArticle(db: Db, number: number, locale: Locale = 'en'): Artic
 			translated: locale === 'en' || !!r.trTitle
 		}));
 	const indicators = db
-		.select({ code: indicator.code, name: indicator.name })
+		.select({ code: indicator.code, name: indicator.name, trName: indicatorTranslation.name })
 		.from(indicatorArticle)
 		.innerJoin(indicator, eq(indicator.id, indicatorArticle.indicatorId))
+		.leftJoin(
+			indicatorTranslation,
+			and(
+				eq(indicatorTranslation.indicatorId, indicator.id),
+				eq(indicatorTranslation.locale, locale)
+			)
+		)
 		.where(eq(indicatorArticle.articleId, row.id))
 		.orderBy(asc(indicator.code))
-		.all();
+		.all()
+		.map((i) => ({
+			code: i.code,
+			name: (locale !== 'en' && i.trName) || i.name,
+			translated: locale === 'en' || !!i.trName
+		}));
 	return {
 		number: row.number,
 		title: t?.title || row.title,

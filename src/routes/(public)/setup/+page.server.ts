@@ -5,6 +5,8 @@ import { getDb } from '$lib/server/db';
 import { createUserRecord, userCount } from '$lib/server/users';
 import { signIn } from '$lib/server/signin';
 import { isAppError } from '$lib/server/errors';
+import { fieldErrors } from '$lib/i18n/validation';
+import { appErrorMessage } from '$lib/i18n/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 // The first-run page exists only while there is no user at all.
@@ -25,9 +27,11 @@ export const actions: Actions = {
 		};
 		const parsed = setupSchema.safeParse(values);
 		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-			return fail(400, { name: values.name, email: values.email, errors });
+			return fail(400, {
+				name: values.name,
+				email: values.email,
+				errors: fieldErrors(parsed.error)
+			});
 		}
 		try {
 			await createUserRecord(db, null, { ...parsed.data, role: 'admin' });
@@ -36,7 +40,7 @@ export const actions: Actions = {
 				return fail(e.status, {
 					name: values.name,
 					email: values.email,
-					errors: { email: e.message }
+					errors: { email: appErrorMessage(e) }
 				});
 			throw e;
 		}

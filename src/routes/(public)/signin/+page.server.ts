@@ -5,6 +5,7 @@ import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { userCount } from '$lib/server/users';
 import { safeRedirect, signIn } from '$lib/server/signin';
+import { afterSignInTarget } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -44,6 +45,7 @@ export const actions: Actions = {
 				message
 			});
 		}
-		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/')));
+		const target = safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/'));
+		redirect(303, afterSignInTarget(getDb(), event, parsed.data.email, target));
 	}
 };
