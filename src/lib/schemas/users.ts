@@ -97,3 +97,25 @@ export const passwordChangeSchema = z
 			ctx.addIssue({ code: 'custom', path: ['newPassword'], message: m.account_err_same() });
 		}
 	});
+
+/** Filters of the audit log (`GET /api/v1/audit`, the audit page). */
+export const auditQuerySchema = z
+	.object({
+		entity: z.string().trim().max(40).optional(),
+		id: z.string().trim().max(64).optional(),
+		user: z.string().trim().max(254).optional(),
+		operation: z.string().trim().max(40).optional(),
+		from: z.iso.date().optional(),
+		to: z.iso.date().optional(),
+		limit: z
+			.string()
+			.regex(/^\d{1,3}$/, 'Use a whole number from 1 to 500.')
+			.transform(Number)
+			.pipe(z.number().int().min(1).max(500))
+			.optional(),
+		cursor: z
+			.string()
+			.regex(/^\d{1,12}$/, 'Use the nextCursor of the previous page.')
+			.optional()
+	})
+	.strict();

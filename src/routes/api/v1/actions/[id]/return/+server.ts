@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { api, actorOf, readBody } from '$lib/server/http';
+import { getDb } from '$lib/server/db';
+import { returnAction } from '$lib/server/review';
+import { idParam } from '$lib/server/params';
+import { returnSchema } from '$lib/schemas/actions';
+
+export const POST = api(async (event) => {
+	const actor = actorOf(event);
+	const id = idParam(event.params.id);
+	const body = await readBody(event.request, returnSchema);
+	return json(returnAction(getDb(), actor, id, body));
+});
