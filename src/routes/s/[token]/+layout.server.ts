@@ -1,0 +1,21 @@
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { lastValidatedAt } from '$lib/server/published';
+import { requireShare } from '$lib/server/shared-pages';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {
+	const link = requireShare(locals);
+	setHeaders({ 'x-robots-tag': 'noindex, nofollow' });
+	return {
+		share: {
+			token: params.token,
+			scope: link.scope,
+			label: link.label,
+			asOf: link.asOf,
+			base: `/s/${params.token}`
+		},
+		lastValidatedAt: lastValidatedAt(getDb()),
+		locale: requestLocale()
+	};
+};
