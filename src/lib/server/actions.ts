@@ -850,3 +850,12 @@ export function actionHistoryEntries(db: Db, actor: Actor | null, id: number) {
 			note: e.note
 		}));
 }
+
+/** Indicators an action may link to (for forms). */
+export function indicatorChoices(db: Db): { code: string; name: string }[] {
+	return db
+		.select({ code: indicator.code, name: indicator.name })
+		.from(indicator)
+		.orderBy(asc(indicator.code))
+		.all();
+}

@@ -1,0 +1,35 @@
+import { getDb } from '$lib/server/db';
+import { listActions, PAGE_SIZE } from '$lib/server/actions';
+import { listArticles } from '$lib/server/articles';
+import { countryName, listCountries } from '$lib/server/countries';
+import { canEdit } from '$lib/server/authz';
+import { requestLocale } from '$lib/server/locale';
+import { lenientQuery } from '$lib/server/action-forms';
+import { actionQuerySchema } from '$lib/schemas/actions';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const db = getDb();
+	const locale = requestLocale();
+	const query = lenientQuery(url, actionQuerySchema, ['limit', 'cursor', 'lang']);
+	const list = listActions(db, locals.actor, { ...query, limit: PAGE_SIZE });
+	const actor = locals.actor!;
+	return {
+		query,
+		list: {
+			...list,
+			items: list.items.map((a) => ({
+				...a,
+				countryName: a.country ? countryName(a.country, locale) : null
+			}))
+		},
+		page: query.page ?? 1,
+		pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+		articles: listArticles(db, locale).map((a) => ({ number: a.number, title: a.title })),
+		countries: listCountries(db, { member: true, locale }).map((c) => ({
+			iso3: c.iso3,
+			name: c.name
+		})),
+		canCreate: canEdit(actor, null)
+	};
+};

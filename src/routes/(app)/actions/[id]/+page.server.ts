@@ -1,0 +1,216 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { canEdit, canReadDrafts, canSubmit, canValidate, canSeeDeleted } from '$lib/server/authz';
+import {
+	actionHistoryEntries,
+	deleteAction,
+	getAction,
+	indicatorChoices,
+	restoreAction
+} from '$lib/server/actions';
+import { listUpdates, postUpdate } from '$lib/server/updates';
+import { addEvidence, deleteEvidence, evidenceOfAction } from '$lib/server/evidence';
+import { returnAction, submitAction, validateAction } from '$lib/server/review';
+import { listArticles, isoToday } from '$lib/server/articles';
+import { countryName } from '$lib/server/countries';
+import { requestLocale } from '$lib/server/locale';
+import { pageError } from '$lib/server/pages';
+import { formFailure, numberOrUndefined, orNull, text } from '$lib/server/action-forms';
+import { actionUpdateSchema, returnSchema } from '$lib/schemas/actions';
+import { evidenceCreateSchema } from '$lib/schemas/evidence';
+import { AppError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+function actionId(raw: string): number {
+	if (!/^\d{1,9}$/.test(raw)) error(404, { message: 'Not found' });
+	return Number(raw);
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const db = getDb();
+	const actor = locals.actor!;
+	const locale = requestLocale();
+	const id = actionId(params.id);
+	let action;
+	try {
+		action = getAction(db, actor, id);
+	} catch (e) {
+		pageError(e);
+	}
+	const readDrafts = canReadDrafts(actor, action.country) && !action.showingValidated;
+	const editable = canEdit(actor, action.country) && !action.deletedAt;
+	const articleTitles = new Map(listArticles(db, locale).map((a) => [a.number, a.title]));
+	const indicatorNames = new Map(indicatorChoices(db).map((i) => [i.code, i.name]));
+	return {
+		action: {
+			...action,
+			countryName: action.country ? countryName(action.country, locale) : null
+		},
+		articles: action.articles.map((n) => ({ number: n, title: articleTitles.get(n) ?? '' })),
+		indicators: action.indicators.map((c) => ({ code: c, name: indicatorNames.get(c) ?? '' })),
+		updates: readDrafts ? listUpdates(db, actor, id) : [],
+		evidence: readDrafts ? evidenceOfAction(db, actor, id) : [],
+		history: readDrafts ? actionHistoryEntries(db, actor, id) : [],
+		can: {
+			readDrafts,
+			edit: editable,
+			restore: !!action.deletedAt && canSeeDeleted(actor, action.country),
+			submit: editable && canSubmit(actor, action.country) && action.reviewState === 'draft',
+			validate: !action.deletedAt && canValidate(actor) && action.reviewState !== 'validated',
+			return: !action.deletedAt && canValidate(actor) && action.reviewState === 'submitted'
+		},
+		today: isoToday()
+	};
+};
+
+const reviewConflict = (e: AppError) => (e.details ? m.review_err_stale() : m.review_err_state());
+
+const at = (id: number, saved: string, hash = '') =>
+	localizeHref(`/actions/${id}?saved=${saved}${hash ? `#${hash}` : ''}`);
+
+export const actions: Actions = {
+	update: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const form = await request.formData();
+		const values = {
+			date: text(form, 'date'),
+			note: text(form, 'note'),
+			status: text(form, 'status'),
+			percentComplete: text(form, 'percentComplete')
+		};
+		try {
+			const input = actionUpdateSchema.parse({
+				date: values.date,
+				note: values.note,
+				status: orNull(values.status),
+				percentComplete: numberOrUndefined(values.percentComplete) ?? null
+			});
+			postUpdate(getDb(), locals.actor, id, input);
+		} catch (e) {
+			return formFailure('update', e, values, {
+				conflict: () => m.actions_err_deleted()
+			});
+		}
+		redirect(303, at(id, 'update', 'timeline'));
+	},
+
+	evidence: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const form = await request.formData();
+		const values = {
+			url: text(form, 'url'),
+			title: text(form, 'title'),
+			kind: text(form, 'kind'),
+			publishedOn: text(form, 'publishedOn'),
+			note: text(form, 'note'),
+			target: text(form, 'target')
+		};
+		try {
+			const update = /^update:(\d{1,9})$/.exec(values.target);
+			const input = evidenceCreateSchema.parse({
+				url: values.url,
+				title: values.title,
+				kind: values.kind || undefined,
+				publishedOn: orNull(values.publishedOn),
+				note: orNull(values.note),
+				target: update ? { type: 'action_update', id: Number(update[1]) } : { type: 'action', id }
+			});
+			if (input.target.type === 'action_update') {
+				const own = listUpdates(getDb(), locals.actor, id).some((u) => u.id === input.target.id);
+				if (!own)
+					throw new AppError(422, 'invalid', 'Unknown update.', [
+						{ path: 'target', message: m.evidence_err_target() }
+					]);
+			}
+			addEvidence(getDb(), locals.actor, input);
+		} catch (e) {
+			return formFailure('evidence', e, values, {
+				fields: { target: () => m.evidence_err_target() },
+				conflict: (err) =>
+					m.evidence_err_duplicate({
+						title:
+							(err.details as { duplicateOf?: { title?: string } } | undefined)?.duplicateOf
+								?.title ?? ''
+					})
+			});
+		}
+		redirect(303, at(id, 'evidence', 'evidence'));
+	},
+
+	removeEvidence: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const form = await request.formData();
+		const evidenceId = Number(text(form, 'evidenceId'));
+		try {
+			if (!Number.isInteger(evidenceId) || evidenceId < 1)
+				throw new AppError(404, 'not_found', 'No evidence.');
+			const own = evidenceOfAction(getDb(), locals.actor, id).some((e) => e.id === evidenceId);
+			if (!own) throw new AppError(404, 'not_found', 'No evidence.');
+			deleteEvidence(getDb(), locals.actor, evidenceId);
+		} catch (e) {
+			return formFailure('removeEvidence', e, { evidenceId: String(evidenceId) });
+		}
+		redirect(303, at(id, 'evidence-removed', 'evidence'));
+	},
+
+	delete: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const version = numberOrUndefined(text(await request.formData(), 'version'));
+		try {
+			deleteAction(getDb(), locals.actor, id, version);
+		} catch (e) {
+			return formFailure('delete', e, {}, { conflict: (err) => err.message });
+		}
+		redirect(303, at(id, 'deleted'));
+	},
+
+	restore: async ({ params, locals }) => {
+		const id = actionId(params.id);
+		try {
+			restoreAction(getDb(), locals.actor, id);
+		} catch (e) {
+			return formFailure('restore', e, {});
+		}
+		redirect(303, at(id, 'restored'));
+	},
+
+	submit: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const version = numberOrUndefined(text(await request.formData(), 'version'));
+		try {
+			submitAction(getDb(), locals.actor, id, { version });
+		} catch (e) {
+			return formFailure('review', e, {}, { conflict: reviewConflict });
+		}
+		redirect(303, at(id, 'submitted'));
+	},
+
+	validate: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const version = numberOrUndefined(text(await request.formData(), 'version'));
+		try {
+			validateAction(getDb(), locals.actor, id, { version });
+		} catch (e) {
+			return formFailure('review', e, {}, { conflict: reviewConflict });
+		}
+		redirect(303, at(id, 'validated'));
+	},
+
+	return: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const form = await request.formData();
+		const values = { comment: text(form, 'comment') };
+		try {
+			const input = returnSchema.parse({
+				comment: values.comment,
+				version: numberOrUndefined(text(form, 'version'))
+			});
+			returnAction(getDb(), locals.actor, id, input);
+		} catch (e) {
+			return formFailure('return', e, values, { conflict: reviewConflict });
+		}
+		redirect(303, at(id, 'returned'));
+	}
+};
