@@ -10,7 +10,11 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale']
+			// The URL decides (/es/…, /fr/…, English unprefixed). The saved choice (cookie) and
+			// Accept-Language are read by hooks.server.ts (lib/i18n/negotiate), which redirects
+			// to the prefixed address; Paraglide's own cookie strategy would overwrite the saved
+			// choice with whatever page was opened last, so it is not used.
+			strategy: ['url', 'baseLocale']
 		})
 	],
 	server: { port: 5173 },

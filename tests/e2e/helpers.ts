@@ -5,7 +5,8 @@ import { E2E_ADMIN } from './accounts.js';
 export { E2E_ADMIN };
 
 export async function signIn(page: Page, email = E2E_ADMIN.email, password = E2E_ADMIN.password) {
-	await page.goto('/signin');
+	// Wait for the page to be hydrated: typing before that may be reset by hydration.
+	await page.goto('/signin', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
