@@ -1,0 +1,28 @@
+// The scope's validated data as CSV: actions and observations in one long table, or one of
+// them with ?table=actions | ?table=observations. The licence travels in the response headers
+// (`X-Licence`, `Link: <…>; rel="license"`) so that the file itself stays a plain table.
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { requireShare } from '$lib/server/shared-pages';
+import {
+	datasetCsv,
+	downloadHeaders,
+	openDataset,
+	scopeFileName,
+	type CsvTable
+} from '$lib/server/open-data';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const link = requireShare(locals);
+	const asked = url.searchParams.get('table');
+	const table: CsvTable = asked === 'actions' || asked === 'observations' ? asked : 'all';
+	const dataset = openDataset(getDb(), link, requestLocale());
+	return new Response(datasetCsv(dataset, table), {
+		headers: downloadHeaders(
+			'csv',
+			scopeFileName(link, 'csv', table === 'all' ? '' : table),
+			`/s/${params.token}/data.json`
+		)
+	});
+};
