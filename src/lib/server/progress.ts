@@ -25,7 +25,6 @@ import {
 	comparePeriods,
 	computeProgress,
 	periodToYear,
-	disaggregationKey,
 	METHODS,
 	type CeilingResult,
 	type Disaggregation,

@@ -1,0 +1,52 @@
+// Colour-blind safe colours (Okabe & Ito 2008), darkest first; yellow left out (too light on
+// white). Series beyond the palette repeat it with another point style, so no two series look
+// the same.
+export const OKABE_ITO = [
+	'#0072B2', // blue
+	'#D55E00', // vermillion
+	'#009E73', // bluish green
+	'#CC79A7', // reddish purple
+	'#E69F00', // orange
+	'#56B4E9', // sky blue
+	'#000000' // black
+] as const;
+
+export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+
+export function seriesColour(i: number): string {
+	return OKABE_ITO[i % OKABE_ITO.length];
+}
+
+export function seriesPointStyle(i: number): (typeof POINT_STYLES)[number] {
+	return POINT_STYLES[Math.floor(i / OKABE_ITO.length) % POINT_STYLES.length];
+}
+
+/** Action statuses: one colour each, in the order of the stack. */
+export const STATUS_COLOURS = {
+	completed: '#009E73',
+	in_progress: '#0072B2',
+	planned: '#56B4E9',
+	stalled: '#E69F00',
+	cancelled: '#6b6b6b'
+} as const;
+
+/** Target and ceiling lines. */
+export const TARGET_COLOUR = '#1d6b3a';
+export const CEILING_COLOUR = '#a4262c';
+
+/**
+ * Fill of a matrix cell by share completed (a light-to-dark sequential blue), with a text
+ * colour that keeps the contrast ratio above 4.5:1.
+ */
+export function shareFill(share: number | null): { background: string; color: string } {
+	if (share === null) return { background: '#ffffff', color: '#505a66' };
+	const steps = [
+		{ background: '#eef3f8', color: '#1b1f24' },
+		{ background: '#c6dbef', color: '#1b1f24' },
+		{ background: '#9ecae1', color: '#1b1f24' },
+		{ background: '#4a90c2', color: '#ffffff' },
+		{ background: '#1c5d99', color: '#ffffff' }
+	];
+	const i = share >= 1 ? 4 : share >= 0.75 ? 3 : share >= 0.5 ? 2 : share > 0 ? 1 : 0;
+	return steps[i];
+}

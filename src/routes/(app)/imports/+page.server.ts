@@ -1,0 +1,125 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { assert, requireActor } from '$lib/server/authz';
+import { listIndicators } from '$lib/server/indicators';
+import { listCountries } from '$lib/server/countries';
+import { listImportRuns, runImport, type ImportReport } from '$lib/server/import/pipeline';
+import { decodeCsv } from '$lib/server/import/http';
+import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
+import { requestLocale } from '$lib/server/locale';
+import { isAppError } from '$lib/server/errors';
+import { pageError } from '$lib/server/pages';
+import { importOptionsSchema, MAX_IMPORT_BYTES } from '$lib/schemas/imports';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const db = getDb();
+	const locale = requestLocale();
+	try {
+		assert.import(locals.actor);
+		const runs = listImportRuns(db, locals.actor, 15);
+		const doneId = Number(url.searchParams.get('done'));
+		return {
+			locale,
+			runs,
+			done: runs.find((r) => r.id === doneId) ?? null,
+			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
+				code: i.code,
+				name: i.name
+			})),
+			countries: listCountries(db, { locale }).map((c) => ({
+				iso3: c.iso3,
+				name: c.name,
+				member: c.member
+			})),
+			maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024
+		};
+	} catch (e) {
+		pageError(e);
+	}
+};
+
+export const actions: Actions = {
+	/** Dry run: reads and checks the file, keeps it for the commit, answers the report. */
+	preview: async ({ request, locals }) => {
+		const actor = requireActor(locals.actor);
+		const form = await request.formData();
+		const file = form.get('file');
+		const options = {
+			format: String(form.get('format') ?? ''),
+			indicator: String(form.get('indicator') ?? ''),
+			country: String(form.get('country') ?? '')
+		};
+		if (!file || typeof file === 'string' || file.size === 0) {
+			return fail(400, {
+				stage: 'preview',
+				options,
+				message: m.imports_choose_file(),
+				report: null
+			});
+		}
+		if (file.size > MAX_IMPORT_BYTES) {
+			return fail(413, {
+				stage: 'preview',
+				options,
+				message: m.imports_too_large({ size: String(MAX_IMPORT_BYTES / 1024 / 1024) }),
+				report: null
+			});
+		}
+		const parsed = importOptionsSchema.safeParse({ ...options, fileName: file.name });
+		if (!parsed.success) {
+			return fail(400, {
+				stage: 'preview',
+				options,
+				message: m.imports_bad_options(),
+				report: null
+			});
+		}
+		const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+		const input = {
+			fileName: file.name,
+			format: (parsed.data.format ?? null) as ImportReport['format'],
+			indicator: parsed.data.indicator ?? null,
+			country: parsed.data.country ?? null
+		};
+		try {
+			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
+			const previewId = savePreview(actor.id, text, input);
+			return { stage: 'preview', options, report, previewId, message: null };
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, { stage: 'preview', options, message: e.message, report: null });
+			throw e;
+		}
+	},
+
+	/** Commit of a previewed file: all rows, or the valid rows only when asked. */
+	commit: async ({ request, locals }) => {
+		const actor = requireActor(locals.actor);
+		const form = await request.formData();
+		const previewId = String(form.get('previewId') ?? '');
+		const validOnly = form.get('validOnly') === 'on' || form.get('validOnly') === 'true';
+		let runId: number | null;
+		try {
+			const { text, options } = loadPreview(actor.id, previewId);
+			const report = runImport(getDb(), actor, { ...options, text, dryRun: false, validOnly });
+			dropPreview(previewId);
+			runId = report.importRunId;
+		} catch (e) {
+			if (isAppError(e)) {
+				const report = e.code === 'import_rejected' ? (e.details as ImportReport) : null;
+				return fail(e.status, {
+					stage: 'commit',
+					options: null,
+					report: report ? { ...report, dryRun: true } : null,
+					previewId: report ? previewId : null,
+					message: report ? m.imports_rejected({ count: String(report.errors.length) }) : e.message
+				});
+			}
+			throw e;
+		}
+		redirect(303, localizeHref(`/imports?done=${runId}`));
+	}
+};

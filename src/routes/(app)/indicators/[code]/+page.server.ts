@@ -1,0 +1,215 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { canEdit, canSubmit, canValidate, canImport, canManageIndicators } from '$lib/server/authz';
+import { getIndicator } from '$lib/server/indicators';
+import { countryName, listCountries } from '$lib/server/countries';
+import {
+	countryVerdict,
+	disaggregateRanking,
+	indicatorChartData,
+	indicatorVerdicts,
+	memberScopes
+} from '$lib/server/progress';
+import {
+	listObservations,
+	returnObservation,
+	submitDrafts,
+	submitObservation,
+	validateObservation
+} from '$lib/server/observations';
+import { requestLocale } from '$lib/server/locale';
+import { isAppError } from '$lib/server/errors';
+import { pageError } from '$lib/server/pages';
+import { returnSchema } from '$lib/schemas/observations';
+import type { Method } from '$lib/progress';
+import { formErrors } from '../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Most series drawn at once for one country; the rest are in the table and the CSV. */
+const MAX_SERIES = 10;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const db = getDb();
+	const actor = locals.actor;
+	const locale = requestLocale();
+	const method: Method =
+		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const raw = (url.searchParams.get('country') ?? '').trim().toUpperCase();
+	try {
+		const indicator = getIndicator(db, actor, params.code, { locale });
+		const verdicts = indicatorVerdicts(db, actor, indicator.code, method);
+		const members = listCountries(db, { member: true, locale });
+		const memberSet = new Set(members.map((c) => c.iso3));
+		const withData = new Set(verdicts.map((v) => v.country ?? 'REGION'));
+		const options = [
+			...members.map((c) => ({ value: c.iso3, name: c.name, hasData: withData.has(c.iso3) })),
+			...(withData.has('REGION') ? [{ value: 'REGION', name: '', hasData: true }] : []),
+			...verdicts
+				.filter((v) => v.country && !memberSet.has(v.country))
+				.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
+				.sort((a, b) => a.name.localeCompare(b.name, locale))
+		];
+		const selected =
+			raw === 'REGION' || /^[A-Z]{3}$/.test(raw)
+				? options.some((o) => o.value === raw)
+					? raw
+					: null
+				: null;
+		const base = {
+			indicator,
+			method,
+			locale,
+			options,
+			selected,
+			selectedName:
+				selected === null ? null : selected === 'REGION' ? '' : countryName(selected, locale),
+			can: {
+				manage: canManageIndicators(actor),
+				import: canImport(actor),
+				edit: selected === null ? false : canEdit(actor, selected === 'REGION' ? null : selected),
+				submit:
+					selected === null ? false : canSubmit(actor, selected === 'REGION' ? null : selected),
+				validate: canValidate(actor)
+			}
+		};
+		const target =
+			indicator.targetValue !== null
+				? { value: indicator.targetValue, year: indicator.targetYear ?? 2030 }
+				: null;
+
+		if (selected === null) {
+			const scopes = memberScopes(db);
+			const chart = indicatorChartData(db, actor, indicator.code, { locale });
+			return {
+				...base,
+				target,
+				overview: {
+					verdicts: verdicts
+						.filter((v) => scopes.includes(v.country ?? ''))
+						.map((v) => ({
+							...v,
+							name: v.country ? countryName(v.country, locale) : ''
+						}))
+						.sort((a, b) =>
+							a.country === null
+								? 1
+								: b.country === null
+									? -1
+									: a.name.localeCompare(b.name, locale)
+						),
+					chart,
+					ranking:
+						indicator.ceiling !== null
+							? disaggregateRanking(db, actor, indicator.code, { locale })
+							: []
+				},
+				country: null
+			};
+		}
+
+		const scope = selected === 'REGION' ? null : selected;
+		const verdict =
+			verdicts.find((v) => (v.country ?? 'REGION') === selected) ??
+			countryVerdict(db, actor, indicator.code, scope, method);
+		const chart = indicatorChartData(db, actor, indicator.code, {
+			country: selected,
+			locale
+		});
+		let series = chart.series;
+		const total = series.length;
+		if (series.length > MAX_SERIES) {
+			const latest = (s: (typeof series)[number]) => s.points[s.points.length - 1]?.value ?? 0;
+			const sign = indicator.direction === 'decrease' ? -1 : 1;
+			const headline = series.filter((s) => s.kind === 'headline');
+			const rest = series
+				.filter((s) => s.kind !== 'headline')
+				.sort((a, b) => sign * (latest(a) - latest(b)))
+				.slice(0, MAX_SERIES - headline.length);
+			series = [...headline, ...rest];
+		}
+		return {
+			...base,
+			target,
+			overview: null,
+			country: {
+				verdict,
+				series,
+				totalSeries: total,
+				ranking:
+					indicator.ceiling !== null
+						? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
+						: [],
+				observations: listObservations(db, actor, indicator.code, { country: selected, locale })
+			}
+		};
+	} catch (e) {
+		pageError(e);
+	}
+};
+
+function back(url: URL, done: string): never {
+	const next = new URL(url);
+	next.search = '';
+	for (const key of ['country', 'method']) {
+		const v = url.searchParams.get(key);
+		if (v) next.searchParams.set(key, v);
+	}
+	next.searchParams.set('done', done);
+	redirect(303, next.pathname + next.search + '#values');
+}
+
+async function reviewAction(
+	request: Request,
+	run: (id: number, form: FormData) => void
+): Promise<{ failed: ReturnType<typeof fail> } | null> {
+	const form = await request.formData();
+	const id = Number(form.get('id'));
+	try {
+		run(id, form);
+		return null;
+	} catch (e) {
+		if (isAppError(e)) return { failed: fail(e.status, { id, message: e.message, errors: {} }) };
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	submit: async ({ request, locals, params, url }) => {
+		const r = await reviewAction(request, (id) =>
+			submitObservation(getDb(), locals.actor, params.code, id)
+		);
+		if (r) return r.failed;
+		back(url, 'submitted');
+	},
+	validate: async ({ request, locals, params, url }) => {
+		const r = await reviewAction(request, (id) =>
+			validateObservation(getDb(), locals.actor, params.code, id)
+		);
+		if (r) return r.failed;
+		back(url, 'validated');
+	},
+	return: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const id = Number(form.get('id'));
+		const parsed = returnSchema.safeParse({ comment: String(form.get('comment') ?? '') });
+		if (!parsed.success) return fail(422, { id, message: null, errors: formErrors(parsed.error) });
+		try {
+			returnObservation(getDb(), locals.actor, params.code, id, parsed.data.comment);
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { id, message: e.message, errors: {} });
+			throw e;
+		}
+		back(url, 'returned');
+	},
+	submitAll: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const country = String(form.get('country') ?? '');
+		try {
+			submitDrafts(getDb(), locals.actor, params.code, country === 'REGION' ? null : country);
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { id: null, message: e.message, errors: {} });
+			throw e;
+		}
+		back(url, 'submitted');
+	}
+};

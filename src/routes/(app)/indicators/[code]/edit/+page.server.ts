@@ -1,0 +1,92 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { assert } from '$lib/server/authz';
+import { getIndicator, updateIndicator, type IndicatorDetail } from '$lib/server/indicators';
+import { listArticles } from '$lib/server/articles';
+import { requestLocale } from '$lib/server/locale';
+import { isAppError } from '$lib/server/errors';
+import { pageError } from '$lib/server/pages';
+import { indicatorUpdateSchema } from '$lib/schemas/indicators';
+import {
+	formErrors,
+	indicatorInput,
+	indicatorValues,
+	issueErrors,
+	type IndicatorValues
+} from '../../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+function valuesOf(i: IndicatorDetail): IndicatorValues {
+	const s = (v: number | null) => (v === null ? '' : String(v));
+	return {
+		code: i.code,
+		name: i.name,
+		description: i.description,
+		unit: i.unit,
+		direction: i.direction,
+		baselineYear: s(i.baselineYear),
+		baselineValue: s(i.baselineValue),
+		targetYear: s(i.targetYear),
+		targetValue: s(i.targetValue),
+		ceiling: s(i.ceiling),
+		scaleMin: s(i.scaleMin),
+		scaleMax: s(i.scaleMax),
+		articles: i.articles.map(String),
+		sdg: i.sdg.join(', '),
+		gcm: i.gcm.join(', '),
+		custodian: i.custodian,
+		source: i.source,
+		methodNotes: i.methodNotes,
+		nameEs: i.translations.es?.name ?? '',
+		nameFr: i.translations.fr?.name ?? '',
+		version: String(i.version)
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const locale = requestLocale();
+	try {
+		assert.manageIndicators(locals.actor);
+		// English name and description: the form edits the catalogue's own text.
+		const indicator = getIndicator(getDb(), locals.actor, params.code, { locale: 'en' });
+		return {
+			locale,
+			code: indicator.code,
+			values: valuesOf(indicator),
+			articleTitles: Object.fromEntries(
+				listArticles(getDb(), locale).map((a) => [a.number, a.title])
+			)
+		};
+	} catch (e) {
+		pageError(e);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const values = indicatorValues(await request.formData());
+		const parsed = indicatorUpdateSchema.safeParse(indicatorInput(values, 'update'));
+		if (!parsed.success)
+			return fail(422, { values, errors: formErrors(parsed.error), message: null });
+		let code: string;
+		try {
+			code = updateIndicator(getDb(), locals.actor, params.code, parsed.data).code;
+		} catch (e) {
+			if (isAppError(e)) {
+				if (e.status === 409) {
+					const current = (e.details as { current?: IndicatorDetail } | undefined)?.current;
+					return fail(409, {
+						values: current ? { ...values, version: String(current.version) } : values,
+						errors: {},
+						message: m.indicators_conflict()
+					});
+				}
+				return fail(e.status, { values, errors: issueErrors(e.issues), message: e.message });
+			}
+			throw e;
+		}
+		redirect(303, localizeHref(`/indicators/${encodeURIComponent(code)}?saved=1`));
+	}
+};

@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { assert } from '$lib/server/authz';
+import { createIndicator } from '$lib/server/indicators';
+import { listArticles } from '$lib/server/articles';
+import { requestLocale } from '$lib/server/locale';
+import { isAppError } from '$lib/server/errors';
+import { pageError } from '$lib/server/pages';
+import { indicatorCreateSchema } from '$lib/schemas/indicators';
+import { formErrors, indicatorInput, indicatorValues, issueErrors } from '../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	try {
+		assert.manageIndicators(locals.actor);
+	} catch (e) {
+		pageError(e);
+	}
+	const locale = requestLocale();
+	return {
+		locale,
+		articleTitles: Object.fromEntries(listArticles(getDb(), locale).map((a) => [a.number, a.title]))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const values = indicatorValues(await request.formData());
+		const parsed = indicatorCreateSchema.safeParse(indicatorInput(values, 'create'));
+		if (!parsed.success)
+			return fail(422, { values, errors: formErrors(parsed.error), message: null });
+		let code: string;
+		try {
+			code = createIndicator(getDb(), locals.actor, parsed.data).code;
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, {
+					values,
+					errors: issueErrors(e.issues),
+					message: e.status === 409 ? m.indicators_code_taken({ code: values.code }) : e.message
+				});
+			throw e;
+		}
+		redirect(303, localizeHref(`/indicators?created=${encodeURIComponent(code)}`));
+	}
+};
