@@ -218,3 +218,12 @@ export const ACTION_FIELD_MESSAGES: Record<string, () => string> = {
 	articles: () => m.actions_err_article(),
 	indicators: () => m.actions_err_indicator()
 };
+
+/** Localised messages for the issues the users service raises itself. */
+export const USER_FIELD_MESSAGES: Record<string, () => string> = {
+	countries: () => m.users_err_countries(),
+	email: () => m.users_err_email(),
+	active: () => m.users_err_self(),
+	role: () => m.users_err_self(),
+	currentPassword: () => m.account_err_wrong()
+};

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { canSeeReviewQueue } from '$lib/server/authz';
+import { actionReviewQueue } from '$lib/server/review';
+import { countryName } from '$lib/server/countries';
+import { requestLocale } from '$lib/server/locale';
+import type { PageServerLoad } from './$types';
+
+// The review queue, in sections: actions here; other records add their own section.
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!canSeeReviewQueue(locals.actor)) error(403, { message: 'Viewers have no review queue.' });
+	const locale = requestLocale();
+	const queue = actionReviewQueue(getDb(), locals.actor);
+	const named = <T extends { country: string | null }>(items: T[]) =>
+		items.map((a) => ({ ...a, countryName: a.country ? countryName(a.country, locale) : null }));
+	return {
+		isAdmin: locals.actor!.role === 'admin',
+		actions: { awaiting: named(queue.awaiting), returned: named(queue.returned) }
+	};
+};

@@ -1,0 +1,56 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { canManageUsers } from '$lib/server/authz';
+import { createUser, listUsers } from '$lib/server/users';
+import { countryName, listCountries } from '$lib/server/countries';
+import { requestLocale } from '$lib/server/locale';
+import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/action-forms';
+import { userCreateSchema } from '$lib/schemas/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!canManageUsers(locals.actor))
+		error(403, { message: 'Only the secretariat manages accounts.' });
+	const db = getDb();
+	const locale = requestLocale();
+	return {
+		users: listUsers(db, locals.actor).map((u) => ({
+			...u,
+			countryNames: u.countries.map((c) => countryName(c, locale))
+		})),
+		countries: listCountries(db, { member: true, locale }).map((c) => ({
+			iso3: c.iso3,
+			name: c.name
+		})),
+		me: locals.actor!.id
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await request.formData();
+		const values = {
+			name: text(form, 'name'),
+			email: text(form, 'email'),
+			role: text(form, 'role'),
+			countries: texts(form, 'countries'),
+			active: form.get('active') === 'on'
+		};
+		try {
+			const input = userCreateSchema.parse({
+				...values,
+				password: text(form, 'password'),
+				countries: values.role === 'coordinator' ? values.countries : []
+			});
+			await createUser(getDb(), locals.actor, input);
+		} catch (e) {
+			return formFailure('create', e, values, {
+				fields: USER_FIELD_MESSAGES,
+				conflict: () => m.users_err_email_taken()
+			});
+		}
+		redirect(303, localizeHref('/users?saved=created'));
+	}
+};
