@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { fieldErrors, localizedIssues } from './validation';
 import { setupSchema, signInSchema } from '$lib/schemas/auth';
 import { iso3Schema, isoDateSchema } from '$lib/schemas/common';
+import { shareLinkCreateSchema } from '$lib/schemas/share-links';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -82,6 +83,17 @@ describe('validation messages in the page language', () => {
 		expect(!date.success && localizedIssues(date.error, 'fr')[0].message).toBe(
 			'Saisissez la date au format AAAA-MM-JJ.'
 		);
+	});
+
+	it('translates the share-link form’s own wording', () => {
+		const r = shareLinkCreateSchema.safeParse({ scopeType: 'x', scopeTarget: '', label: '' });
+		expect(r.success).toBe(false);
+		if (r.success) return;
+		expect(fieldErrors(r.error, 'fr')).toMatchObject({
+			scopeType: 'Choisissez ce que montre le lien.',
+			scopeTarget: 'Choisissez l’article, le pays ou l’indicateur.',
+			label: 'Donnez un libellé au lien, par exemple son destinataire.'
+		});
 	});
 
 	it('keeps a message a schema produced itself, and paths as dotted names', () => {

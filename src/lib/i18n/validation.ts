@@ -33,7 +33,10 @@ const REGISTERED: Message[] = [
 	m.v_invalid_email,
 	m.v_use_true_false,
 	m.v_use_iso3,
-	m.v_use_iso_date
+	m.v_use_iso_date,
+	m.v_share_scope,
+	m.v_share_target,
+	m.v_share_label
 ];
 
 let byEnglish: Map<string, Message> | undefined;

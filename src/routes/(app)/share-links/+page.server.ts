@@ -5,7 +5,9 @@ import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
 import { isAppError } from '$lib/server/errors';
-import { zodIssues } from '$lib/server/http';
+import { localizedIssues } from '$lib/i18n/validation';
+import { appErrorMessage } from '$lib/i18n/errors';
+import { m } from '$lib/paraglide/messages';
 import {
 	createShareLink,
 	listShareLinks,
@@ -57,7 +59,8 @@ export const actions: Actions = {
 			expiresOn: values.expiresOn || null,
 			asOf: values.asOf || null
 		});
-		if (!parsed.success) return fail(400, { values, errors: errorsOf(zodIssues(parsed.error)) });
+		if (!parsed.success)
+			return fail(400, { values, errors: errorsOf(localizedIssues(parsed.error)) });
 		try {
 			const created = createShareLink(getDb(), locals.actor, parsed.data);
 			return {
@@ -65,7 +68,13 @@ export const actions: Actions = {
 			};
 		} catch (e) {
 			if (isAppError(e))
-				return fail(e.status, { values, errors: { ...errorsOf(e.issues), form: e.message } });
+				return fail(e.status, {
+					values,
+					errors: {
+						...errorsOf(e.issues.map((i) => ({ ...i, message: m.v_invalid_value() }))),
+						form: appErrorMessage(e)
+					}
+				});
 			throw e;
 		}
 	},
@@ -77,7 +86,7 @@ export const actions: Actions = {
 			revokeShareLink(getDb(), locals.actor, id);
 			return { revoked: label };
 		} catch (e) {
-			if (isAppError(e)) return fail(e.status, { errors: { form: e.message } });
+			if (isAppError(e)) return fail(e.status, { errors: { form: appErrorMessage(e) } });
 			throw e;
 		}
 	}
