@@ -42,6 +42,7 @@ import {
 import { recordAudit, changedFields } from './audit';
 import { conflict, forbidden, invalid, notFound, type FieldIssue } from './errors';
 import { getFramework, isoToday } from './articles';
+import { countryName } from './countries';
 import { bumpDataVersion } from './seed';
 import {
 	actionRuleIssues,
@@ -858,4 +859,31 @@ export function indicatorChoices(db: Db): { code: string; name: string }[] {
 		.from(indicator)
 		.orderBy(asc(indicator.code))
 		.all();
+}
+
+export interface ActionsSectionData {
+	items: (ActionRecord & { countryName: string | null })[];
+	total: number;
+	canCreate: boolean;
+}
+
+/**
+ * The actions of an article or a country for its page: the 10 most recently updated the
+ * reader may see, with country names, the total, and whether they may add one.
+ */
+export function actionsSection(
+	db: Db,
+	actor: Actor | null,
+	filter: { article?: number; country?: string },
+	locale: 'en' | 'es' | 'fr' = 'en'
+): ActionsSectionData {
+	const list = listActions(db, actor, { ...filter, limit: 10 });
+	return {
+		items: list.items.map((a) => ({
+			...a,
+			countryName: a.country ? countryName(a.country, locale) : null
+		})),
+		total: list.total,
+		canCreate: filter.country ? canEdit(actor, filter.country) : canEdit(actor, null)
+	};
 }

@@ -6,6 +6,7 @@ import { action, actionUpdate, user, type ActionStatus, type Locale } from './db
 import { assert, canReadDrafts, requireActor, type Actor } from './authz';
 import { recordAudit } from './audit';
 import { conflict, invalid, notFound } from './errors';
+import { countryName } from './countries';
 import {
 	actionRow,
 	getAction,
@@ -234,4 +235,17 @@ export function listLatestUpdates(db: Db, actor: Actor | null, limit = 8): Activ
 		.all()
 		.filter((r) => canReadDrafts(who, r.country))
 		.map((r) => ({ ...toItem(r), actionTitle: r.actionTitle, country: r.country }));
+}
+
+/** Latest activity with country names, for the overview. */
+export function latestActivity(
+	db: Db,
+	actor: Actor | null,
+	locale: 'en' | 'es' | 'fr' = 'en',
+	limit = 6
+) {
+	return listLatestUpdates(db, actor, limit).map((u) => ({
+		...u,
+		countryName: u.country ? countryName(u.country, locale) : null
+	}));
 }

@@ -2,15 +2,17 @@ import { getDb } from '$lib/server/db';
 import { getFramework, listArticles } from '$lib/server/articles';
 import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
+import { latestActivity } from '$lib/server/updates';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const db = getDb();
 	const locale = requestLocale();
 	const fw = getFramework(db);
 	return {
 		framework: { title: fw.title, preamble: fw.preamble },
 		articles: listArticles(db, locale),
-		members: listCountries(db, { member: true, locale })
+		members: listCountries(db, { member: true, locale }),
+		latestActivity: latestActivity(db, locals.actor, locale)
 	};
 };
