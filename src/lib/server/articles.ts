@@ -19,6 +19,8 @@ import {
 } from './db/schema';
 import { FRAMEWORK_SLUG } from './seed';
 import { notFound } from './errors';
+import type { Actor } from './authz';
+import { articleIndicatorVerdicts, type IndicatorVerdictGroup } from './progress';
 
 export interface Localized {
 	text: string;
@@ -32,6 +34,11 @@ export interface ArticleProgress {
 	shareCompleted: number | null;
 	overdue: number;
 	indicatorCount: number;
+	/**
+	 * Verdicts of the article's indicators for the member states and the region (DESIGN §6
+	 * "Articles"; method cagr-ratio), filled by getArticle.
+	 */
+	indicatorStatuses?: IndicatorVerdictGroup[];
 }
 
 export interface ReferenceItem {
@@ -168,7 +175,16 @@ export function listArticles(db: Db, locale: Locale = 'en'): ArticleSummary[] {
 	});
 }
 
-export function getArticle(db: Db, number: number, locale: Locale = 'en'): ArticleDetail {
+/**
+ * One article. `actor` decides which indicator values its verdicts read: the working data the
+ * actor may see, or (no actor: shared pages, reports) validated data only.
+ */
+export function getArticle(
+	db: Db,
+	number: number,
+	locale: Locale = 'en',
+	actor: Actor | null = null
+): ArticleDetail {
 	const fw = getFramework(db);
 	const row = db
 		.select()
@@ -232,7 +248,13 @@ export function getArticle(db: Db, number: number, locale: Locale = 'en'): Artic
 		themes: row.themes,
 		text: t?.text || row.text,
 		textTranslated: locale === 'en' || !!t?.text,
-		progress: articleProgress(db, fw.id).get(row.number)!,
+		progress: {
+			...articleProgress(db, fw.id).get(row.number)!,
+			indicatorStatuses: articleIndicatorVerdicts(db, actor, row.number, 'cagr-ratio', {
+				locale,
+				validatedOnly: !actor
+			})
+		},
 		references: {
 			sdg: refs.filter((r) => r.kind !== 'gcm_objective'),
 			gcm: refs

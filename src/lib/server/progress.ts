@@ -410,11 +410,19 @@ export interface VerdictSummary {
 	latestValue: number | null;
 	stale: boolean;
 	offTrack: boolean;
+	/** The whole verdict (with `full: true`), for a badge that opens to its explanation. */
+	verdict?: Verdict;
 }
 
-function summarise(v: Verdict, locale: 'en' | 'es' | 'fr', currentYear: number): VerdictSummary {
+function summarise(
+	v: Verdict,
+	locale: 'en' | 'es' | 'fr',
+	currentYear: number,
+	full = false
+): VerdictSummary {
 	const latestYear = v.points.length ? v.points[v.points.length - 1].year : null;
 	return {
+		...(full ? { verdict: v } : {}),
 		country: v.country,
 		countryName: v.country ? countryName(v.country, locale) : null,
 		status: v.status,
@@ -452,14 +460,19 @@ function groupFor(
 	name: string,
 	scopes: Scope[],
 	method: Method,
-	opts: ProgressReadOptions,
+	opts: ProgressReadOptions & { full?: boolean },
 	currentYear: number
 ): IndicatorVerdictGroup {
 	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
 	const verdicts = scopes
 		.filter((s) => series.has(s))
 		.map((s) =>
-			summarise(toVerdict(ind, s, series.get(s)!, method, opts), opts.locale ?? 'en', currentYear)
+			summarise(
+				toVerdict(ind, s, series.get(s)!, method, opts),
+				opts.locale ?? 'en',
+				currentYear,
+				opts.full
+			)
 		);
 	const byStatus: Partial<Record<Status, number>> = {};
 	for (const v of verdicts) byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
@@ -474,13 +487,16 @@ function groupFor(
 	};
 }
 
-/** The verdicts of an article's indicators for the member states and the region. */
+/**
+ * The verdicts of an article's indicators for the member states and the region (with
+ * `full: true`, each summary carries its whole verdict).
+ */
 export function articleIndicatorVerdicts(
 	db: Db,
 	actor: Actor | null,
 	articleNumber: number,
 	method: Method = 'cagr-ratio',
-	opts: ProgressReadOptions = {}
+	opts: ProgressReadOptions & { full?: boolean } = {}
 ): IndicatorVerdictGroup[] {
 	if (!actor && !opts.validatedOnly) throw unauthorized();
 	const rows = db
@@ -504,6 +520,7 @@ export function articleIndicatorVerdicts(
 export interface IndicatorAlert extends VerdictSummary {
 	code: string;
 	name: string;
+	unit: string;
 }
 
 /**
@@ -529,7 +546,7 @@ export function indicatorAlerts(
 	for (const ind of inds) {
 		const g = groupFor(db, actor, ind, names.get(ind.id) ?? ind.name, scopes, method, opts, year);
 		for (const v of g.verdicts) {
-			if (v.offTrack || v.stale) out.push({ ...v, code: ind.code, name: g.name });
+			if (v.offTrack || v.stale) out.push({ ...v, code: ind.code, name: g.name, unit: ind.unit });
 		}
 	}
 	return out;
@@ -549,7 +566,7 @@ export function countryIndicatorSummaries(
 	actor: Actor | null,
 	iso3: string,
 	method: Method = 'cagr-ratio',
-	opts: ProgressReadOptions = {}
+	opts: ProgressReadOptions & { full?: boolean } = {}
 ): CountryIndicatorSummary[] {
 	if (!actor && !opts.validatedOnly) throw unauthorized();
 	const scope = normaliseScope(iso3);
@@ -567,7 +584,7 @@ export function countryIndicatorSummaries(
 		const v = toVerdict(ind, scope, obs, method, opts);
 		const latest = obs.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
 		out.push({
-			...summarise(v, opts.locale ?? 'en', year),
+			...summarise(v, opts.locale ?? 'en', year, opts.full),
 			code: ind.code,
 			name: names.get(ind.id) ?? ind.name,
 			unit: ind.unit,

@@ -5,10 +5,10 @@ import { getArticle, listArticles } from '$lib/server/articles';
 import { localeQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {
-	actorOf(event);
+	const actor = actorOf(event);
 	const { lang } = readQuery(event.url, localeQuery);
 	const db = getDb();
 	// Each item carries its text and references, as GET /articles/{n} does.
-	const items = listArticles(db, lang).map((a) => getArticle(db, a.number, lang));
+	const items = listArticles(db, lang).map((a) => getArticle(db, a.number, lang, actor));
 	return json({ items });
 });

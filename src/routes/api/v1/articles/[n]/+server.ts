@@ -6,7 +6,7 @@ import { badRequest } from '$lib/server/errors';
 import { localeQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {
-	actorOf(event);
+	const actor = actorOf(event);
 	const { lang } = readQuery(event.url, localeQuery);
 	const n = event.params.n ?? '';
 	if (!/^\d{1,3}$/.test(n)) {
@@ -14,5 +14,5 @@ export const GET = api(async (event) => {
 			{ path: 'n', message: 'Expected a whole number from 1 to 18.' }
 		]);
 	}
-	return json(getArticle(getDb(), Number(n), lang));
+	return json(getArticle(getDb(), Number(n), lang, actor));
 });
