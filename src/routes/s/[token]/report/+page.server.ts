@@ -1,0 +1,14 @@
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { requireShare } from '$lib/server/shared-pages';
+import { scopeReport } from '$lib/server/report';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const link = requireShare(locals);
+	const locale = requestLocale();
+	return {
+		report: scopeReport(getDb(), link, locale),
+		generatedAt: new Date().toISOString()
+	};
+};
