@@ -56,6 +56,14 @@ function englishFragments(lang: Exclude<Lang, 'en'>): string[] {
 
 const FRAGMENTS = { es: englishFragments('es'), fr: englishFragments('fr') };
 
+/** A message of a feature's catalogue (messages/<part>/<lang>.json), as the page shows it. */
+function msg(part: string, key: string, lang: Lang): string {
+	const file = join('messages', part, `${lang}.json`);
+	const value = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
+	if (typeof value !== 'string') throw new Error(`no message ${key} in ${file}`);
+	return value;
+}
+
 /** The page's text and labels, leaving out content marked as another language. */
 async function pageText(page: Page): Promise<string> {
 	return page.evaluate(() => {
@@ -125,7 +133,32 @@ test.beforeAll(async ({ request }) => {
 		}
 	});
 	expect(action.status(), await action.text()).toBe(201);
+	// Remittance costs for Belize: a chart, a table and a quarter to put in words.
+	const values = await request.post('/api/v1/indicators/10.c.1/observations', {
+		headers,
+		data: {
+			observations: [
+				{ country: 'BLZ', period: '2016', value: 7.25 },
+				{ country: 'BLZ', period: '2020', value: 6.5 },
+				{ country: 'BLZ', period: '2022-Q3', value: 5.75 }
+			]
+		}
+	});
+	expect(values.status(), await values.text()).toBeLessThan(300);
+	const link = await request.post('/api/v1/share-links', {
+		headers,
+		data: {
+			scopeType: 'indicator',
+			scopeTarget: '10.c.1',
+			label: `Enlace para la cancillería ${stamp}`,
+			locale: 'es'
+		}
+	});
+	expect(link.status(), await link.text()).toBe(201);
+	sharedPath = ((await link.json()) as { path: string }).path;
 });
+
+let sharedPath = '';
 
 async function freshContext(browser: Browser, locale: string) {
 	return browser.newContext({ locale, baseURL: `${baseOrigin()}` });
@@ -243,7 +276,9 @@ test.describe('the tour in each language', () => {
 			};
 			await expect(card).toContainText(share[lang]);
 			const members = { en: 'Belize', es: 'Belice', fr: 'Belize' };
-			await expect(page.getByRole('link', { name: members[lang], exact: true })).toBeVisible();
+			await expect(
+				page.getByRole('link', { name: members[lang], exact: true }).first()
+			).toBeVisible();
 			if (lang !== 'en') {
 				// The declaration's title stays English until an official translation exists: marked.
 				await expect(page.locator('h1')).toHaveAttribute('lang', 'en');
@@ -279,6 +314,43 @@ test.describe('the tour in each language', () => {
 		});
 	}
 
+	for (const lang of LANGS) {
+		test(`actions list, an action form with an error, an indicator chart in ${lang}`, async ({
+			page
+		}) => {
+			await page.goto(`${PREFIX[lang]}/actions`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				msg('actions', 'actions_title', lang)
+			);
+			await expect(page.getByText(`Encuesta nacional de migración ${stamp}`)).toBeVisible();
+			await expectInLanguage(page, lang);
+
+			await page.goto(`${PREFIX[lang]}/actions/new`, { waitUntil: 'networkidle' });
+			await page
+				.locator('[required]')
+				.evaluateAll((els) => els.forEach((el) => el.removeAttribute('required')));
+			await page.locator('form button[type=submit]').last().click();
+			await expect(page.locator('#title-error')).toHaveText(
+				msg('actions', 'actions_err_title_required', lang)
+			);
+			await expect(page.locator('#title')).toHaveAttribute('aria-invalid', 'true');
+			await expectInLanguage(page, lang);
+
+			await page.goto(`${PREFIX[lang]}/indicators/10.c.1?country=BLZ`);
+			await expect(page.locator('canvas').first()).toBeVisible();
+			const quarter = { en: 'Q3 2022', es: 'T3 2022', fr: 'T3 2022' };
+			const value = { en: '5.75%', es: '5,75\u00a0%', fr: '5,75\u202f%' };
+			const table = page.locator('table').filter({ hasText: quarter[lang] }).first();
+			await expect(table).toBeVisible();
+			await expect(table).toContainText(/5[.,]75[\u00a0\u202f]?%/);
+			const cellText = (await table.textContent()) ?? '';
+			expect(cellText.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+				value[lang].replace(/[\u00a0\u202f]/g, ' ')
+			);
+			await expectInLanguage(page, lang);
+		});
+	}
+
 	test('validation and sign-in errors in the page language', async ({ browser }) => {
 		for (const [lang, wrong, required] of [
 			['es', 'El correo electrónico o la contraseña no son correctos.', 'Escriba su contraseña.'],
@@ -304,6 +376,32 @@ test.describe('the tour in each language', () => {
 			await expectInLanguage(page, lang);
 			await ctx.close();
 		}
+	});
+});
+
+test.describe('a shared page', () => {
+	test('opens in the language of the link, offers the switcher, and reads in each language', async ({
+		browser
+	}) => {
+		const ctx = await freshContext(browser, 'fr-CA');
+		const page = await ctx.newPage();
+		// The link says Spanish: a French browser still gets Spanish.
+		await page.goto(sharedPath);
+		await expect(page).toHaveURL(/\/es\/s\//);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+		await expectInLanguage(page, 'es');
+		const switcher = page.getByRole('navigation', { name: 'Idioma' });
+		await switcher.getByRole('link', { name: 'English' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page).toHaveURL(/^[^?]*\/s\/[^/]+\/indicators\/10\.c\.1/);
+		expect(new URL(page.url()).pathname.startsWith('/es/')).toBe(false);
+		for (const lang of ['fr', 'es'] as const) {
+			await page.goto(`${PREFIX[lang]}${sharedPath.replace(/\?lang=\w+$/, '')}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.getByText(/T3 2022/).first()).toBeVisible();
+			await expectInLanguage(page, lang);
+		}
+		await ctx.close();
 	});
 });
 

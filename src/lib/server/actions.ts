@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
+import { requestLocale } from './locale';
 import {
 	action,
 	actionArticle,
@@ -25,6 +26,7 @@ import {
 	auditEntry,
 	country,
 	indicator,
+	indicatorTranslation,
 	user,
 	type ActionStatus,
 	type Locale,
@@ -852,13 +854,24 @@ export function actionHistoryEntries(db: Db, actor: Actor | null, id: number) {
 		}));
 }
 
-/** Indicators an action may link to (for forms). */
-export function indicatorChoices(db: Db): { code: string; name: string }[] {
+/** Indicators an action may link to (for forms), named in the page's language. */
+export function indicatorChoices(
+	db: Db,
+	locale: Locale = requestLocale()
+): { code: string; name: string }[] {
 	return db
-		.select({ code: indicator.code, name: indicator.name })
+		.select({ code: indicator.code, name: indicator.name, tr: indicatorTranslation.name })
 		.from(indicator)
+		.leftJoin(
+			indicatorTranslation,
+			and(
+				eq(indicatorTranslation.indicatorId, indicator.id),
+				eq(indicatorTranslation.locale, locale)
+			)
+		)
 		.orderBy(asc(indicator.code))
-		.all();
+		.all()
+		.map((r) => ({ code: r.code, name: (locale !== 'en' && r.tr) || r.name }));
 }
 
 export interface ActionsSectionData {
