@@ -12,7 +12,9 @@ import {
 	submitDrafts,
 	submitObservation,
 	upsertObservations,
-	validateObservation
+	validateObservation,
+	validateSubmitted,
+	observationReviewGroups
 } from './observations';
 import { observationInputSchema } from '$lib/schemas/observations';
 import { comparePeriods } from '$lib/progress';
@@ -242,5 +244,25 @@ describe('review and what readers see', () => {
 		expect(() => submitDrafts(t.db, coordMex, '10.7.3', 'GTM')).toThrow(
 			expect.objectContaining({ status: 403 })
 		);
+	});
+
+	it('groups the review queue by indicator and country; validates a whole group at once', () => {
+		upsertObservations(t.db, coordMex, '10.7.3', [
+			input({ country: 'MEX', period: '2018', value: 1 }),
+			input({ country: 'MEX', period: '2020', value: 2 })
+		]);
+		expect(submitDrafts(t.db, coordMex, '10.7.3', 'MEX')).toBe(2);
+		expect(observationReviewGroups(t.db, admin)).toMatchObject([
+			{ indicator: '10.7.3', country: 'MEX', submitted: 2, returned: 0, from: '2018', to: '2020' }
+		]);
+		expect(observationReviewGroups(t.db, person(t.db, 'viewer'))).toEqual([]);
+		expect(() => validateSubmitted(t.db, coordMex, '10.7.3', 'MEX')).toThrow(
+			expect.objectContaining({ status: 403 })
+		);
+		const v0 = dataVersion();
+		expect(validateSubmitted(t.db, admin, '10.7.3', 'MEX')).toBe(2);
+		expect(dataVersion()).toBe(v0 + 1);
+		expect(observationReviewGroups(t.db, admin)).toEqual([]);
+		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toHaveLength(2);
 	});
 });

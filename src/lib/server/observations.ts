@@ -13,7 +13,7 @@ import { conflict, invalid, notFound, unauthorized } from './errors';
 import { bumpDataVersion } from './seed';
 import { countryName } from './countries';
 import { indicatorByCode, type IndicatorRow } from './indicators';
-import { disaggregationKey, parsePeriod } from '$lib/progress';
+import { comparePeriods, disaggregationKey, parsePeriod } from '$lib/progress';
 import type { ObservationInput as ObservationFormInput } from '$lib/schemas/observations';
 
 export type ObservationRow = typeof observation.$inferSelect;
@@ -592,6 +592,105 @@ export function submitDrafts(
 		});
 		return rows.length;
 	});
+}
+
+/**
+ * Validates every value of one indicator and country (null = region) that waits for validation,
+ * in one transaction with one audit entry; returns how many were validated.
+ */
+export function validateSubmitted(
+	db: Db,
+	actor: Actor | null,
+	code: string,
+	country: string | null
+): number {
+	if (!actor) throw unauthorized();
+	assert.validate(actor);
+	const ind = indicatorByCode(db, code);
+	return db.transaction((tx) => {
+		const rows = tx
+			.select()
+			.from(observation)
+			.where(
+				and(
+					eq(observation.indicatorId, ind.id),
+					eq(observation.scopeKey, scopeOf(country)),
+					eq(observation.reviewState, 'submitted')
+				)
+			)
+			.all();
+		if (rows.length === 0) return 0;
+		const now = new Date();
+		for (const row of rows) {
+			tx.update(observation)
+				.set({
+					reviewState: 'validated',
+					reviewComment: null,
+					validated: snapshotOf(row) as unknown as Record<string, unknown>,
+					validatedAt: now,
+					updatedBy: actor.id,
+					updatedAt: now
+				})
+				.where(eq(observation.id, row.id))
+				.run();
+		}
+		recordAudit(tx, {
+			userId: actor.id,
+			entity: 'observation',
+			entityId: rows.map((r) => r.id).join(','),
+			operation: 'validate',
+			after: { indicator: ind.code, country, count: rows.length }
+		});
+		bumpDataVersion(tx);
+		return rows.length;
+	});
+}
+
+export interface ReviewGroup {
+	indicator: string;
+	indicatorName: string;
+	country: string | null;
+	countryName: string | null;
+	submitted: number;
+	returned: number;
+	/** First and last period of the values listed. */
+	from: string;
+	to: string;
+	comments: string[];
+}
+
+/** The review queue's observations grouped by indicator and country (see listObservationsForReview). */
+export function observationReviewGroups(
+	db: Db,
+	actor: Actor | null,
+	opts: { locale?: 'en' | 'es' | 'fr' } = {}
+): ReviewGroup[] {
+	const items = listObservationsForReview(db, actor, { limit: 100_000, locale: opts.locale });
+	const groups = new Map<string, ReviewGroup>();
+	for (const o of items) {
+		const key = `${o.indicator}|${o.country ?? ''}`;
+		let g = groups.get(key);
+		if (!g) {
+			g = {
+				indicator: o.indicator,
+				indicatorName: o.indicatorName,
+				country: o.country,
+				countryName: o.countryName,
+				submitted: 0,
+				returned: 0,
+				from: o.period,
+				to: o.period,
+				comments: []
+			};
+			groups.set(key, g);
+		}
+		if (o.reviewState === 'submitted') g.submitted++;
+		else g.returned++;
+		if (o.reviewComment && !g.comments.includes(o.reviewComment)) g.comments.push(o.reviewComment);
+		if (comparePeriods(o.period, g.from) < 0) g.from = o.period;
+		if (comparePeriods(o.period, g.to) > 0) g.to = o.period;
+	}
+	return [...groups.values()];
 }
 
 export interface ReviewItem extends ObservationRecord {

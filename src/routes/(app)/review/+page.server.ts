@@ -4,6 +4,7 @@ import { canSeeReviewQueue } from '$lib/server/authz';
 import { actionReviewQueue } from '$lib/server/review';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
+import { observationReviewGroups } from '$lib/server/observations';
 import type { PageServerLoad } from './$types';
 
 // The review queue, in sections: actions here; other records add their own section.
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		items.map((a) => ({ ...a, countryName: a.country ? countryName(a.country, locale) : null }));
 	return {
 		isAdmin: locals.actor!.role === 'admin',
-		actions: { awaiting: named(queue.awaiting), returned: named(queue.returned) }
+		actions: { awaiting: named(queue.awaiting), returned: named(queue.returned) },
+		// Issue 4: indicator values awaiting validation (and returned ones), by indicator and country.
+		observations: observationReviewGroups(getDb(), locals.actor, { locale })
 	};
 };

@@ -15,7 +15,8 @@ import {
 	returnObservation,
 	submitDrafts,
 	submitObservation,
-	validateObservation
+	validateObservation,
+	validateSubmitted
 } from '$lib/server/observations';
 import { requestLocale } from '$lib/server/locale';
 import { isAppError } from '$lib/server/errors';
@@ -200,6 +201,17 @@ export const actions: Actions = {
 			throw e;
 		}
 		back(url, 'returned');
+	},
+	validateAll: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const country = String(form.get('country') ?? '');
+		try {
+			validateSubmitted(getDb(), locals.actor, params.code, country === 'REGION' ? null : country);
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { id: null, message: e.message, errors: {} });
+			throw e;
+		}
+		back(url, 'validated');
 	},
 	submitAll: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
