@@ -5,6 +5,19 @@ import type { Attachment } from 'svelte/attachments';
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { registerCharts, type Chart } from './register';
 
+/**
+ * What the chart holds, as data attributes of the canvas (series drawn and their points), so
+ * end-to-end tests can compare the drawing with its table.
+ */
+function describe(
+	canvas: HTMLCanvasElement,
+	instance: { data: { datasets: { data: unknown[]; hidden?: boolean }[] } }
+) {
+	const shown = instance.data.datasets.filter((d) => !d.hidden);
+	canvas.dataset.series = String(shown.length);
+	canvas.dataset.points = String(shown.reduce((n, d) => n + d.data.length, 0));
+}
+
 export function chart<T extends ChartType>(
 	getConfig: () => ChartConfiguration<T>,
 	onChart?: (instance: Chart<T> | null) => void
@@ -23,6 +36,7 @@ export function chart<T extends ChartType>(
 					if (config.options) instance.options = config.options;
 					instance.update();
 				}
+				describe(canvas, instance);
 			});
 		});
 		return () => {
