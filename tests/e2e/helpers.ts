@@ -1,4 +1,10 @@
-import { expect, test, type Page, type APIRequestContext } from '@playwright/test';
+import {
+	expect,
+	test,
+	request as playwrightRequest,
+	type Page,
+	type APIRequestContext
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ADMIN } from './accounts.js';
 
@@ -37,4 +43,41 @@ export async function expectAccessible(page: Page) {
 
 export function baseOrigin(): string {
 	return new URL(test.info().project.use.baseURL ?? 'http://localhost:4173').origin;
+}
+
+export interface NewUser {
+	email: string;
+	name: string;
+	password: string;
+	role: 'admin' | 'coordinator' | 'viewer';
+	countries?: string[];
+}
+
+/**
+ * Creates an account through the admin API (POST /api/v1/users), signed in as the e2e admin
+ * in a context of its own (the caller's session is left alone). `request` only supplies the
+ * base URL. An email that already exists returns that account. Returns the user as the API
+ * answers it (id, email, name, role, countries, active, version).
+ */
+export async function createUser(
+	request: APIRequestContext,
+	user: NewUser
+): Promise<{ id: string; email: string; name: string; role: string; countries: string[] }> {
+	void request;
+	const baseURL = test.info().project.use.baseURL ?? 'http://localhost:4173';
+	const admin = await playwrightRequest.newContext({ baseURL });
+	try {
+		await apiSignIn(admin);
+		const res = await admin.post('/api/v1/users', {
+			data: { countries: [], ...user, email: user.email.toLowerCase() }
+		});
+		if (res.status() === 409) {
+			const { items } = await (await admin.get('/api/v1/users')).json();
+			return items.find((u: { email: string }) => u.email === user.email.toLowerCase());
+		}
+		expect(res.status(), await res.text()).toBe(201);
+		return await res.json();
+	} finally {
+		await admin.dispose();
+	}
 }
