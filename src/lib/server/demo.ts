@@ -17,6 +17,7 @@ import {
 } from './db/schema';
 import { getFramework } from './articles';
 import { recordAudit } from './audit';
+import { periodSortKey } from './observations';
 
 export function isDemoData(db: Db): boolean {
 	return db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get()?.value === 'true';
@@ -347,13 +348,28 @@ export async function seedDemoData(db: Db): Promise<string> {
 			tx.run(
 				sql`insert into action_fts (rowid, title, description, lead_agency, notes) values (${created.id}, ${created.title}, ${created.description}, ${created.leadAgency}, ${notes.join('\n')})`
 			);
-			const validated = { ...created };
+			// The validated version that shared pages show (same shape as actions.ts snapshotOf).
+			const snapshot = {
+				title: created.title,
+				description: created.description,
+				country: created.countryIso3,
+				articles: [...a.articles].sort((x, y) => x - y),
+				leadAgency: created.leadAgency,
+				status: created.status,
+				percentComplete: created.percentComplete,
+				startDate: created.startDate,
+				dueDate: created.dueDate,
+				completedOn: created.completedOn,
+				indicators: (a.indicators ?? []).filter((c) => indicatorIds.has(c)),
+				language: created.language
+			};
+			tx.update(action).set({ validated: snapshot }).where(eq(action.id, created.id)).run();
 			recordAudit(tx, {
 				userId: null,
 				entity: 'action',
 				entityId: created.id,
 				operation: 'create',
-				after: validated,
+				after: { ...created, validated: snapshot },
 				note: 'demo data'
 			});
 		}
@@ -375,7 +391,7 @@ export async function seedDemoData(db: Db): Promise<string> {
 							scopeKey: iso3,
 							period: String(year),
 							year,
-							periodSort: `${year}`,
+							periodSort: periodSortKey(String(year)),
 							value,
 							status: i === values.length - 1 ? 'provisional' : 'final',
 							source: 'Demo: illustrative values',

@@ -13,10 +13,7 @@ export function requireShare(locals: App.Locals): ResolvedShareLink {
 	return locals.share;
 }
 
-export function requireInScope(
-	link: ResolvedShareLink,
-	page: Parameters<typeof inScope>[1]
-): void {
+export function requireInScope(link: ResolvedShareLink, page: Parameters<typeof inScope>[1]): void {
 	if (!inScope(link.scope, page)) sharedNotFound();
 }
 

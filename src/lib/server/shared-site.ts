@@ -35,7 +35,9 @@ export function etagMatches(header: string | null, etag: string): boolean {
 	});
 }
 
-export const SHARED_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30';
+// Browsers revalidate every time (a cheap 304 with the ETag); shared proxies may keep a copy
+// for a minute.
+export const SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 
 interface CachedResponse {
 	status: number;

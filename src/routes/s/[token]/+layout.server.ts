@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
 import { lastValidatedAt } from '$lib/server/published';
 import { requireShare } from '$lib/server/shared-pages';
+import { isDemoData } from '$lib/server/demo';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {
@@ -16,6 +17,7 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 			base: `/s/${params.token}`
 		},
 		lastValidatedAt: lastValidatedAt(getDb()),
+		demo: isDemoData(getDb()),
 		locale: requestLocale()
 	};
 };

@@ -1,0 +1,15 @@
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { sharedArticle } from '$lib/server/shared-views';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const link = requireShare(locals);
+	const n = Number(params.n);
+	if (!/^\d{1,2}$/.test(params.n) || n < 1 || n > 18) sharedNotFound();
+	requireInScope(link, { type: 'article', number: n });
+	const method =
+		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	return sharedArticle(getDb(), link, n, requestLocale(), method);
+};

@@ -1,0 +1,20 @@
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { sharedCountry } from '$lib/server/shared-views';
+import { isAppError } from '$lib/server/errors';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const link = requireShare(locals);
+	const iso3 = params.iso3.toUpperCase();
+	requireInScope(link, { type: 'country', iso3 });
+	const method =
+		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	try {
+		return sharedCountry(getDb(), link, iso3, requestLocale(), method);
+	} catch (e) {
+		if (isAppError(e) && e.status === 404) sharedNotFound();
+		throw e;
+	}
+};

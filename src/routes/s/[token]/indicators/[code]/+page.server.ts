@@ -1,0 +1,24 @@
+import { getDb } from '$lib/server/db';
+import { requestLocale } from '$lib/server/locale';
+import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { indicatorArticles, sharedIndicator } from '$lib/server/shared-views';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const link = requireShare(locals);
+	const db = getDb();
+	const articles = indicatorArticles(db, params.code);
+	if (!articles) sharedNotFound();
+	requireInScope(link, { type: 'indicator', code: params.code, articles });
+	const method =
+		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const country = (url.searchParams.get('country') ?? '').toUpperCase();
+	return sharedIndicator(
+		db,
+		link,
+		params.code,
+		requestLocale(),
+		method,
+		/^[A-Z]{3}$/.test(country) ? country : null
+	);
+};
