@@ -1,12 +1,22 @@
 // Form actions of the actions, evidence, users, account and review pages: reading form
 // fields, and turning a refusal (zod or a service's AppError) into `fail()` with field
 // errors in the page's language and the values kept.
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { ZodError } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from './errors';
 
 export type FieldErrors = Record<string, string>;
+
+function currentUrl(): URL | null {
+	try {
+		return getRequestEvent().url;
+	} catch {
+		return null;
+	}
+}
 
 export interface FormFailure<V> {
 	/** Which form of the page failed (pages with several forms show errors in the right one). */
@@ -65,6 +75,14 @@ export function formFailure<V>(form: string, e: unknown, values: V, opts: Failur
 		} satisfies FormFailure<V>);
 	}
 	if (!(e instanceof AppError)) throw e;
+	if (e.status === 401) {
+		// Signed out meanwhile (or never signed in): the sign-in page, then back here.
+		const url = currentUrl();
+		redirect(
+			303,
+			localizeHref(`/signin?redirectTo=${encodeURIComponent(url ? url.pathname : '/')}`)
+		);
+	}
 	if (e.status === 422 || e.status === 400) {
 		const errors = fieldErrors(e.issues);
 		for (const key of Object.keys(errors)) {
@@ -79,14 +97,14 @@ export function formFailure<V>(form: string, e: unknown, values: V, opts: Failur
 		} satisfies FormFailure<V>);
 	}
 	const message =
-		e.status === 401 || e.status === 403
+		e.status === 403
 			? m.actions_err_forbidden()
 			: e.status === 404
 				? m.actions_err_not_found()
 				: e.status === 409
 					? (opts.conflict?.(e) ?? m.review_err_state())
 					: m.actions_err_generic();
-	return fail(e.status === 401 ? 403 : e.status, {
+	return fail(e.status, {
 		form,
 		values,
 		errors: {},

@@ -516,3 +516,9 @@ export function listEvidence(
 		limit
 	};
 }
+
+/** Is this (undeleted) evidence attached to the action or to one of its updates? */
+export function evidenceBelongsToAction(db: Db, evidenceId: number, actionId: number): boolean {
+	const row = db.select().from(evidence).where(eq(evidence.id, evidenceId)).get();
+	return !!row && !row.deletedAt && actionIdOf(db, row) === actionId;
+}

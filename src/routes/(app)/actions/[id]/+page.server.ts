@@ -11,7 +11,12 @@ import {
 	restoreAction
 } from '$lib/server/actions';
 import { listUpdates, postUpdate } from '$lib/server/updates';
-import { addEvidence, deleteEvidence, evidenceOfAction } from '$lib/server/evidence';
+import {
+	addEvidence,
+	deleteEvidence,
+	evidenceBelongsToAction,
+	evidenceOfAction
+} from '$lib/server/evidence';
 import { returnAction, submitAction, validateAction } from '$lib/server/review';
 import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName } from '$lib/server/countries';
@@ -146,8 +151,9 @@ export const actions: Actions = {
 		try {
 			if (!Number.isInteger(evidenceId) || evidenceId < 1)
 				throw new AppError(404, 'not_found', 'No evidence.');
-			const own = evidenceOfAction(getDb(), locals.actor, id).some((e) => e.id === evidenceId);
-			if (!own) throw new AppError(404, 'not_found', 'No evidence.');
+			if (!evidenceBelongsToAction(getDb(), evidenceId, id)) {
+				throw new AppError(404, 'not_found', 'No evidence.');
+			}
 			deleteEvidence(getDb(), locals.actor, evidenceId);
 		} catch (e) {
 			return formFailure('removeEvidence', e, { evidenceId: String(evidenceId) });
