@@ -206,6 +206,8 @@ export function postUpdate(
 
 export interface ActivityItem extends UpdateItem {
 	actionTitle: string;
+	/** The language the action was written in. */
+	actionLanguage: Locale;
 	country: string | null;
 }
 
@@ -224,6 +226,7 @@ export function listLatestUpdates(db: Db, actor: Actor | null, limit = 8): Activ
 			u: actionUpdate,
 			authorName: user.name,
 			actionTitle: action.title,
+			actionLanguage: action.language,
 			country: action.countryIso3
 		})
 		.from(actionUpdate)
@@ -234,7 +237,12 @@ export function listLatestUpdates(db: Db, actor: Actor | null, limit = 8): Activ
 		.limit(Math.min(Math.max(limit, 1), 50))
 		.all()
 		.filter((r) => canReadDrafts(who, r.country))
-		.map((r) => ({ ...toItem(r), actionTitle: r.actionTitle, country: r.country }));
+		.map((r) => ({
+			...toItem(r),
+			actionTitle: r.actionTitle,
+			actionLanguage: r.actionLanguage,
+			country: r.country
+		}));
 }
 
 /** Latest activity with country names, for the overview. */
