@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { listArticles } from '$lib/server/articles';
+import { indicatorChoices } from '$lib/server/actions';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
@@ -22,8 +23,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const locale = requestLocale();
 	try {
 		const articles = listArticles(db, locale).map((a) => ({ number: a.number, title: a.title }));
+		const indicatorNames = new Map(indicatorChoices(db, locale).map((i) => [i.code, i.name]));
 		return {
-			targets: shareTargets(db, locals.actor, articles, (iso3) => countryName(iso3, locale)),
+			targets: shareTargets(db, locals.actor, articles, (iso3) => countryName(iso3, locale)).map(
+				(t) =>
+					t.label.kind === 'indicator'
+						? { ...t, label: { ...t.label, name: indicatorNames.get(t.target) ?? t.label.name } }
+						: t
+			),
 			links: listShareLinks(db, locals.actor),
 			locale
 		};
