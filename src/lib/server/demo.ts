@@ -86,10 +86,11 @@ const DEMO_ACTIONS: DemoAction[] = [
 	{
 		country: 'GTM',
 		articles: [6, 9],
-		title: 'Information campaign on the risks of irregular migration',
+		// Written in Spanish, as a Guatemalan coordinator would (records keep their language).
+		title: 'Campaña informativa sobre los riesgos de la migración irregular',
 		description:
-			'Radio and social-media campaign in Spanish and four Mayan languages, with community leaders in the western highlands.',
-		lead: 'Ministry of Foreign Affairs',
+			'Campaña en radio y redes sociales en español y en cuatro idiomas mayas, con líderes comunitarios del altiplano occidental.',
+		lead: 'Ministerio de Relaciones Exteriores',
 		path: [
 			[2, 'in_progress', 10],
 			[8, 'stalled', 40]
