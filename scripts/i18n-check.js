@@ -74,6 +74,18 @@ function walk(dir, out = []) {
 }
 
 /**
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function walkJson(dir) {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walkJson(path) : name.endsWith('.json') ? [path] : [];
+	});
+}
+
+/**
  * Every message key the code under `srcDir` refers to.
  * @param {string} srcDir
  * @returns {Set<string>}
@@ -162,6 +174,15 @@ export function checkI18n({ root = process.cwd(), srcDir } = {}) {
 					identical.push(`${key} (${locale}): "${base}"`);
 				}
 			}
+		}
+	}
+	// A message file the inlang project does not list is never compiled: its keys would not exist.
+	const listed = new Set(files.map((f) => f.path));
+	for (const file of walkJson(join(root, 'messages'))) {
+		if (locales.some((l) => file.endsWith(`/${l}.json`)) && !listed.has(file)) {
+			problems.push(
+				`${relative(root, file)}: not in project.inlang/settings.json pathPattern, so never compiled`
+			);
 		}
 	}
 	const used = usedKeys(srcDir ?? join(root, 'src'));

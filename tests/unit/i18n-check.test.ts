@@ -67,6 +67,16 @@ describe('i18n:check', () => {
 		expect(problems).toEqual(['bye: never used in src/ (remove it or use it as m.bye())']);
 	});
 
+	it('fails on a message file the project does not list', () => {
+		const root = fixture(good, uses);
+		mkdirSync(join(root, 'messages/extra'));
+		for (const l of ['en', 'es', 'fr']) writeFileSync(join(root, `messages/extra/${l}.json`), '{}');
+		const { problems } = checkI18n({ root });
+		expect(problems).toContain(
+			'messages/extra/en.json: not in project.inlang/settings.json pathPattern, so never compiled'
+		);
+	});
+
 	it('fails on the real messages with a key removed from one language (CLI exits 1)', () => {
 		const root = mkdtempSync(join(tmpdir(), 'avance-i18n-real-'));
 		dirs.push(root);
