@@ -1,0 +1,446 @@
+// `npm run test:load`: the production server on loopback, a region-scale data set
+// (scripts/seed-scale.ts), 50 concurrent readers and 5 concurrent writers for 60 seconds.
+// Passes when no request failed (every answer 2xx, no time-out), the server logged no error
+// and no SQLITE_BUSY, and afterwards — the server stopped, the SQLite file opened directly —
+// the store is intact and every write that was answered 2xx is in it exactly once.
+//
+// Environment: LOAD_SECONDS (default 60, at most 600), LOAD_READERS (default 50),
+// LOAD_PORT (default 4300), LOAD_FACTOR (seed-scale factor, default 0.05), LOAD_THINK_MS (a
+// reader's mean pause between two requests, default 500; writers do not pause), LOAD_KEEP=1
+// keeps the temporary folder. `--build` rebuilds the app first (otherwise the existing build/ is
+// served, and built only when missing); AVANCE_TEST_BUILD serves another build folder.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ADMIN, copyBuild, ensureBuild, runTs, startServer } from '../tests/load/server.js';
+import { quantile, request, signIn } from '../tests/load/client.js';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const READERS = Number(process.env.LOAD_READERS ?? 50);
+const PORT = Number(process.env.LOAD_PORT ?? 4300);
+const FACTOR = process.env.LOAD_FACTOR ?? '0.05';
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 500);
+if (!(SECONDS > 0 && SECONDS <= 600) || !(READERS >= 1 && READERS <= 500)) {
+	console.error('[load] LOAD_SECONDS must be 1–600 and LOAD_READERS 1–500.');
+	process.exit(2);
+}
+
+const RUN = randomBytes(4).toString('hex');
+const COORDINATOR_PASSWORD = 'bench-coordinator-password';
+const OBS_INDICATOR = '10.7.3'; // a count: any non-negative value is inside its scale
+const IMPORT_ROWS = 200;
+const today = new Date().toISOString().slice(0, 10);
+
+const log = (...args) => console.log('[load]', ...args);
+const failures = [];
+const fail = (message) => {
+	failures.push(message);
+	if (failures.length <= 20) console.error(`[load] FAIL ${message}`);
+};
+
+// ---- set-up ----------------------------------------------------------------------------
+
+const tmp = mkdtempSync(join(tmpdir(), 'avance-load-'));
+const dbFile = join(tmp, 'load.db');
+const build = copyBuild(ensureBuild({ force: process.argv.includes('--build') }));
+log(`seeding a region-scale data set (factor ${FACTOR}) into ${dbFile}`);
+log(
+	runTs('scripts/seed-scale.ts', ['--factor', FACTOR, '--db', dbFile], {
+		BENCH_ADMIN_EMAIL: ADMIN.email,
+		BENCH_ADMIN_PASSWORD: ADMIN.password
+	})
+		.trim()
+		.replace(/^\[scale\] /, '')
+);
+const server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+const origin = server.origin;
+log(`production server on ${origin}`);
+
+let exitCode = 1;
+try {
+	exitCode = await run();
+} catch (e) {
+	console.error('[load] aborted:', e);
+} finally {
+	await server.stop();
+	build.cleanup();
+	if (process.env.LOAD_KEEP) log(`kept ${tmp}`);
+	else rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+async function run() {
+	const admin = await signIn(origin, ADMIN.email, ADMIN.password);
+	const coordinator = (iso3) =>
+		signIn(origin, `coordinator.${iso3.toLowerCase()}@example.org`, COORDINATOR_PASSWORD);
+
+	const viewerEmail = `load-viewer-${RUN}@example.org`;
+	const madeViewer = await request(origin, 'POST', '/api/v1/users', {
+		cookie: admin,
+		json: {
+			email: viewerEmail,
+			name: 'Load Viewer',
+			password: 'load-viewer-password',
+			role: 'viewer',
+			countries: []
+		}
+	});
+	if (madeViewer.status !== 201) throw new Error(`creating a viewer: ${madeViewer.text}`);
+	const viewer = await signIn(origin, viewerEmail, 'load-viewer-password');
+
+	const link = await request(origin, 'POST', '/api/v1/share-links', {
+		cookie: admin,
+		json: { scopeType: 'framework', scopeTarget: 'rcm-gcm', label: `Load ${RUN}` }
+	});
+	if (link.status !== 201) throw new Error(`creating a share link: ${link.text}`);
+	const token = link.body.token;
+
+	const listed = await request(
+		origin,
+		'GET',
+		'/api/v1/actions?country=MEX&review=validated&limit=20',
+		{
+			cookie: admin
+		}
+	);
+	const actionIds = listed.body.items.map((a) => a.id);
+	const ind = await request(origin, 'GET', '/api/v1/indicators', { cookie: admin });
+	const codes = ind.body.items.map((i) => i.code).slice(0, 12);
+
+	// ---- readers: pages and GET APIs ---------------------------------------------------
+
+	const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
+	const signedInPaths = () => [
+		'/',
+		'/actions',
+		`/actions?country=${pick(['MEX', 'GTM', 'CAN', 'PAN'])}&status=in_progress`,
+		`/actions/${pick(actionIds)}`,
+		'/indicators',
+		`/indicators/${pick(codes)}`,
+		'/evidence',
+		`/articles/${1 + Math.floor(Math.random() * 18)}`,
+		`/countries/${pick(['MEX', 'GTM', 'SLV', 'USA', 'CAN'])}`,
+		`/api/v1/actions?country=${pick(['MEX', 'HND', 'BLZ'])}&limit=50`,
+		`/api/v1/actions?q=${pick(['border', 'labour', 'return', 'data'])}`,
+		`/api/v1/actions/${pick(actionIds)}`,
+		`/api/v1/articles/${1 + Math.floor(Math.random() * 18)}`,
+		`/api/v1/indicators/${pick(codes)}/observations?country=${pick(['MEX', 'GTM', 'CRI'])}`,
+		`/api/v1/indicators/${pick(codes)}/progress?country=${pick(['MEX', 'GTM', 'CRI'])}`,
+		'/api/v1/evidence?limit=50',
+		'/api/v1/countries?member=true'
+	];
+	const adminPaths = () => [...signedInPaths(), '/audit', '/review', '/api/v1/audit'];
+	const sharedPaths = () => [
+		`/s/${token}`,
+		`/s/${token}/articles/${1 + Math.floor(Math.random() * 18)}`,
+		`/s/${token}/countries/${pick(['MEX', 'GTM', 'SLV'])}`,
+		`/s/${token}/indicators/${pick(codes)}`,
+		`/s/${token}/data.json`
+	];
+	const readerKinds = [
+		{ name: 'admin', cookie: admin, paths: adminPaths },
+		{ name: 'viewer', cookie: viewer, paths: signedInPaths },
+		{ name: 'coordinator', cookie: await coordinator('PAN'), paths: signedInPaths },
+		{ name: 'public', cookie: undefined, paths: sharedPaths }
+	];
+
+	// Writers sign in before the readers start.
+	const writerSessions = {};
+	for (const iso3 of ['MEX', 'GTM', 'SLV', 'HND']) writerSessions[iso3] = await coordinator(iso3);
+
+	const reads = [];
+	const writes = [];
+	const errors = { count: 0 };
+	const byRoute = new Map();
+	const note = (kind, res, what) => {
+		(kind === 'read' ? reads : writes).push(res.ms);
+		const route = what
+			.replace(/\?.*| \(.*| #.*/g, '')
+			.replace(/\/[0-9a-f.]*\d[0-9a-f.]*(?=\/|$)/gi, '/:n')
+			.replace(/\/s\/[\w-]{43}/, '/s/:token')
+			.replace(/\/RCM-\d+|\/[A-Z]{3}(?=\/|$)/g, '/:x');
+		byRoute.set(route, [...(byRoute.get(route) ?? []), res.ms]);
+		const ok = res.status >= 200 && res.status < 300;
+		if (!ok) {
+			errors.count++;
+			fail(`${what} → ${res.status || res.error} ${res.text.slice(0, 200).replace(/\s+/g, ' ')}`);
+		}
+		return ok;
+	};
+
+	const end = Date.now() + SECONDS * 1000;
+	const running = () => Date.now() < end;
+
+	async function reader(i) {
+		const kind = readerKinds[i % readerKinds.length];
+		while (running()) {
+			const path = pick(kind.paths());
+			const res = await request(origin, 'GET', path, { cookie: kind.cookie });
+			note('read', res, `GET ${path} (${kind.name})`);
+			// A person reads what they opened before the next click.
+			await new Promise((r) => setTimeout(r, Math.random() * 2 * THINK_MS));
+		}
+	}
+
+	// ---- writers: what a write answered 2xx is kept here and checked in the file later ----
+
+	const acked = {
+		actions: [],
+		updates: [],
+		observations: [],
+		evidence: [],
+		patches: { id: 0, count: 0, version: 0 },
+		imports: []
+	};
+
+	/** Coordinator of MEX: new actions. */
+	async function actionWriter() {
+		const cookie = writerSessions.MEX;
+		for (let n = 0; running(); n++) {
+			const title = `Load ${RUN} action ${n}`;
+			const res = await request(origin, 'POST', '/api/v1/actions', {
+				cookie,
+				json: { title, country: 'MEX', articles: [1 + (n % 18)], status: 'in_progress' }
+			});
+			if (note('write', res, `POST /api/v1/actions #${n}`))
+				acked.actions.push({ id: res.body.id, title });
+		}
+	}
+
+	/** Coordinator of GTM: progress updates on one of its actions. */
+	async function updateWriter() {
+		const cookie = writerSessions.GTM;
+		const made = await request(origin, 'POST', '/api/v1/actions', {
+			cookie,
+			json: { title: `Load ${RUN} timeline`, country: 'GTM', articles: [4] }
+		});
+		if (made.status !== 201) throw new Error(`creating the GTM action: ${made.text}`);
+		for (let n = 0; running(); n++) {
+			const text = `Load ${RUN} update ${n}`;
+			const res = await request(origin, 'POST', `/api/v1/actions/${made.body.id}/updates`, {
+				cookie,
+				json: { date: today, note: text, percentComplete: n % 100 }
+			});
+			if (note('write', res, `POST /api/v1/actions/${made.body.id}/updates #${n}`))
+				acked.updates.push({ id: res.body.id, actionId: made.body.id, note: text });
+		}
+	}
+
+	/** Coordinator of SLV: three observations per request (a multi-row change). */
+	async function observationWriter() {
+		const cookie = writerSessions.SLV;
+		for (let n = 0; running(); n++) {
+			const rows = [0, 1, 2].map((k) => ({
+				country: 'SLV',
+				period: '2024',
+				disaggregation: { load: `${RUN}-o${n}-${k}` },
+				value: n * 10 + k,
+				note: `Load ${RUN}`
+			}));
+			const res = await request(
+				origin,
+				'POST',
+				`/api/v1/indicators/${OBS_INDICATOR}/observations`,
+				{
+					cookie,
+					json: { observations: rows }
+				}
+			);
+			if (note('write', res, `POST /api/v1/indicators/${OBS_INDICATOR}/observations #${n}`))
+				for (const r of rows)
+					acked.observations.push({ key: r.disaggregation.load, value: r.value });
+		}
+	}
+
+	/** Coordinator of HND: edits one action (optimistic concurrency) and adds evidence to it. */
+	async function editWriter() {
+		const cookie = writerSessions.HND;
+		const made = await request(origin, 'POST', '/api/v1/actions', {
+			cookie,
+			json: { title: `Load ${RUN} edited`, country: 'HND', articles: [7] }
+		});
+		if (made.status !== 201) throw new Error(`creating the HND action: ${made.text}`);
+		let version = made.body.version;
+		acked.patches.id = made.body.id;
+		acked.patches.version = version;
+		for (let n = 0; running(); n++) {
+			if (n % 2 === 0) {
+				const res = await request(origin, 'PATCH', `/api/v1/actions/${made.body.id}`, {
+					cookie,
+					json: { version, leadAgency: `Agency ${n}` }
+				});
+				if (note('write', res, `PATCH /api/v1/actions/${made.body.id} #${n}`)) {
+					version = res.body.version;
+					acked.patches.count++;
+					acked.patches.version = version;
+				}
+			} else {
+				const title = `Load ${RUN} evidence ${n}`;
+				const res = await request(origin, 'POST', '/api/v1/evidence', {
+					cookie,
+					json: {
+						url: `https://example.org/load/${RUN}/${n}`,
+						title,
+						kind: 'report',
+						target: { type: 'action', id: made.body.id }
+					}
+				});
+				if (note('write', res, `POST /api/v1/evidence #${n}`))
+					acked.evidence.push({ id: res.body.id, title });
+			}
+		}
+	}
+
+	/** The secretariat: template imports of 200 rows each. */
+	async function importWriter() {
+		for (let n = 0; running(); n++) {
+			const lines = ['indicator,country,period,disaggregation,value,status,source,note'];
+			const keys = [];
+			for (let i = 0; i < IMPORT_ROWS; i++) {
+				const key = `${RUN}-i${n}-${i}`;
+				keys.push(key);
+				lines.push(`${OBS_INDICATOR},CRI,2023,load=${key},${i},final,Load test,Import ${n}`);
+			}
+			const res = await request(
+				origin,
+				'POST',
+				`/api/v1/imports?format=template&fileName=load-${RUN}-${n}.csv`,
+				{ cookie: admin, csv: lines.join('\n') + '\n' }
+			);
+			if (note('write', res, `POST /api/v1/imports #${n}`)) {
+				if (!res.body.committed || res.body.rowsImported !== IMPORT_ROWS)
+					fail(`import #${n} answered 2xx but reports ${JSON.stringify(res.body).slice(0, 300)}`);
+				acked.imports.push({ id: res.body.importRunId, keys });
+			}
+		}
+	}
+
+	log(`running ${READERS} readers and 5 writers for ${SECONDS} s…`);
+	const started = performance.now();
+	await Promise.all([
+		...Array.from({ length: READERS }, (_, i) => reader(i)),
+		actionWriter(),
+		updateWriter(),
+		observationWriter(),
+		editWriter(),
+		importWriter()
+	]);
+	const elapsed = (performance.now() - started) / 1000;
+
+	const health = await request(origin, 'GET', '/api/v1/health');
+	if (health.status !== 200) fail(`the server is not healthy after the run: ${health.status}`);
+	const stopped = await server.stop();
+	const output = stopped.output;
+	if (/SQLITE_BUSY|database is locked/i.test(output)) fail('the server logged SQLITE_BUSY');
+	const logged = output.match(/\[avance\] error [0-9A-F]+.*/g) ?? [];
+	if (logged.length)
+		fail(`the server logged ${logged.length} error(s): ${logged.slice(0, 5).join('; ')}`);
+
+	// ---- the store: opened directly once the server has stopped ------------------------
+
+	const db = new Database(dbFile);
+	const one = (sql, ...args) => db.prepare(sql).get(...args);
+	const integrity = one('pragma integrity_check').integrity_check;
+	if (integrity !== 'ok') fail(`integrity_check: ${integrity}`);
+
+	for (const a of acked.actions) {
+		const n = one('select count(*) n from action where title = ?', a.title).n;
+		const row = one('select title from action where id = ?', a.id);
+		const audit = one(
+			"select count(*) n from audit_entry where entity = 'action' and entity_id = ? and operation = 'create'",
+			String(a.id)
+		).n;
+		if (n !== 1 || row?.title !== a.title || audit !== 1)
+			fail(`action ${a.id} "${a.title}": ${n} rows, ${audit} audit entries`);
+	}
+	for (const u of acked.updates) {
+		const n = one('select count(*) n from action_update where note = ?', u.note).n;
+		const row = one('select action_id a from action_update where id = ?', u.id);
+		if (n !== 1 || row?.a !== u.actionId) fail(`update ${u.id} "${u.note}": ${n} rows`);
+	}
+	const obsOf = db.prepare(
+		`select count(*) n, max(o.value) v from observation o join indicator i on i.id = o.indicator_id
+		 where i.code = ? and json_extract(o.disaggregation, '$.load') = ?`
+	);
+	for (const o of acked.observations) {
+		const r = obsOf.get(OBS_INDICATOR, o.key);
+		if (r.n !== 1 || r.v !== o.value) fail(`observation ${o.key}: ${r.n} rows, value ${r.v}`);
+	}
+	for (const e of acked.evidence) {
+		const n = one('select count(*) n from evidence where title = ?', e.title).n;
+		if (n !== 1 || one('select title t from evidence where id = ?', e.id)?.t !== e.title)
+			fail(`evidence ${e.id} "${e.title}": ${n} rows`);
+	}
+	if (acked.patches.id) {
+		const row = one('select version from action where id = ?', acked.patches.id);
+		const audits = one(
+			"select count(*) n from audit_entry where entity = 'action' and entity_id = ? and operation = 'update'",
+			String(acked.patches.id)
+		).n;
+		if (row.version !== acked.patches.version || audits !== acked.patches.count)
+			fail(
+				`edited action ${acked.patches.id}: version ${row.version} (answered ${acked.patches.version}), ${audits} audit entries for ${acked.patches.count} edits`
+			);
+	}
+	for (const imp of acked.imports) {
+		const runRow = one('select rows_imported r from import_run where id = ?', imp.id);
+		const rows = one('select count(*) n from observation where import_run_id = ?', imp.id).n;
+		const audit = one(
+			"select count(*) n from audit_entry where entity = 'import_run' and entity_id = ? and operation = 'import'",
+			String(imp.id)
+		).n;
+		const keyed = imp.keys.filter((k) => obsOf.get(OBS_INDICATOR, k).n === 1).length;
+		if (runRow?.r !== IMPORT_ROWS || rows !== IMPORT_ROWS || audit !== 1 || keyed !== IMPORT_ROWS)
+			fail(
+				`import ${imp.id}: run row ${JSON.stringify(runRow)}, ${rows} observations, ${keyed} keys found once, ${audit} audit entries`
+			);
+	}
+	// Nothing written twice and nothing written that was not acknowledged (no failed request).
+	const count = (sql, ...a) => one(sql, ...a).n;
+	const totals = {
+		actions: count('select count(*) n from action where title like ?', `Load ${RUN} action %`),
+		updates: count(
+			'select count(*) n from action_update where note like ?',
+			`Load ${RUN} update %`
+		),
+		observations: count(
+			"select count(*) n from observation where json_extract(disaggregation, '$.load') like ?",
+			`${RUN}-o%`
+		),
+		evidence: count('select count(*) n from evidence where title like ?', `Load ${RUN} evidence %`),
+		imports: count('select count(*) n from import_run where file_name like ?', `load-${RUN}-%`)
+	};
+	for (const [k, n] of Object.entries(totals)) {
+		if (n !== acked[k].length) fail(`${k}: ${n} in the store, ${acked[k].length} acknowledged`);
+	}
+	db.close();
+
+	// ---- summary ---------------------------------------------------------------------
+
+	const all = [...reads, ...writes];
+	const ms = (xs, q) => `${Math.round(quantile(xs, q))} ms`;
+	log(
+		`${all.length} requests in ${elapsed.toFixed(1)} s (${(all.length / elapsed).toFixed(0)}/s), ${errors.count} error responses`
+	);
+	log(`  reads:  ${reads.length}, p50 ${ms(reads, 0.5)}, p99 ${ms(reads, 0.99)}`);
+	log(`  writes: ${writes.length}, p50 ${ms(writes, 0.5)}, p99 ${ms(writes, 0.99)}`);
+	log(
+		`  acknowledged: ${acked.actions.length} actions, ${acked.updates.length} updates, ${acked.observations.length} observations, ${acked.evidence.length} evidence links, ${acked.patches.count} edits, ${acked.imports.length} imports (${acked.imports.length * IMPORT_ROWS} rows)`
+	);
+	const slowest = [...byRoute]
+		.map(([route, xs]) => [route, quantile(xs, 0.5), xs.length])
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 5)
+		.map(([route, p50, n]) => `${route} ${Math.round(p50)} ms (${n})`);
+	log(`  slowest (p50): ${slowest.join(', ')}`);
+	log(`  store: integrity_check ${integrity}; server log: ${logged.length} errors`);
+	if (reads.length === 0 || writes.length === 0) fail('no reads or no writes were made');
+	if (failures.length) {
+		log(`FAILED: ${failures.length} problem(s)`);
+		return 1;
+	}
+	log('PASS: no error responses, no SQLITE_BUSY, every acknowledged write stored exactly once');
+	return 0;
+}
