@@ -1,0 +1,58 @@
+// The import pipeline reports row problems in English (the API answers in English); pages
+// show the common ones in the page's language. Anything not recognised stays English and is
+// marked so (`translated: false` → put lang="en" on it).
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { toAppLocale, type AppLocale } from './format';
+
+type Rule = [RegExp, (match: RegExpExecArray, o: { locale: AppLocale }) => string];
+
+const RULES: Rule[] = [
+	[
+		/^Repeats line (\d+) \(same indicator, country, period and disaggregation\)\.$/,
+		(x, o) => m.imp_repeats_line({ line: x[1] }, o)
+	],
+	[
+		/^This file has no geography column; choose the country it describes\.$/,
+		(_, o) => m.imp_no_geography({}, o)
+	],
+	[
+		/^This row has no GeoCode; choose the country the file describes\.$/,
+		(_, o) => m.imp_no_geocode({}, o)
+	],
+	[/^No geo_area code\.$/, (_, o) => m.imp_no_geo_area({}, o)],
+	[/^No indicator code\.$/, (_, o) => m.imp_no_indicator({}, o)],
+	[
+		/^Unknown country (.+) chosen for this file; give an ISO3 code\.$/,
+		(x, o) => m.imp_unknown_country_chosen({ value: x[1] }, o)
+	],
+	[
+		/^Unknown country(?: or area code)? (.+)\.$/,
+		(x, o) => m.imp_unknown_country({ value: x[1] }, o)
+	],
+	[/^(.+) is not a number\.$/, (x, o) => m.imp_not_number({ value: x[1] }, o)],
+	[/^(.+) is not a year\.$/, (x, o) => m.imp_not_year({ value: x[1] }, o)],
+	[/^(.+) is not a period \(expected [^)]*\)\.$/, (x, o) => m.imp_not_period({ value: x[1] }, o)],
+	[/^missing value$/, (_, o) => m.imp_skip_missing({}, o)],
+	[/^regional aggregate \((.+)\)$/, (x, o) => m.imp_skip_aggregate({ what: x[1] }, o)]
+];
+
+function current(): AppLocale {
+	try {
+		return toAppLocale(getLocale());
+	} catch {
+		return 'en';
+	}
+}
+
+/** An import problem or skip reason in `locale`; `translated` is false when left in English. */
+export function localizeImportMessage(
+	message: string,
+	locale: AppLocale = current()
+): { text: string; translated: boolean } {
+	for (const [pattern, render] of RULES) {
+		const match = pattern.exec(message);
+		if (match) return { text: render(match, { locale }), translated: true };
+	}
+	return { text: message, translated: locale === 'en' };
+}
