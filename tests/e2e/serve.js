@@ -24,7 +24,9 @@ Object.assign(process.env, {
 	ORIGIN: `http://localhost:${port}`,
 	DATABASE_URL: db,
 	BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
-	AUTH_SIGNIN_RATE_LIMIT: '1000'
+	AUTH_SIGNIN_RATE_LIMIT: '1000',
+	// As scripts/start.js does in production: imports take files up to 50 MB.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '64M'
 });
 if (name !== 'first-run') {
 	process.env.AVANCE_ADMIN_EMAIL = E2E_ADMIN.email;

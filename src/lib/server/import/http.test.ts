@@ -66,6 +66,18 @@ describe('readImportRequest', () => {
 			duplex: 'half'
 		} as RequestInit);
 		await expect(readImportRequest(streamed, url())).rejects.toMatchObject({ status: 413 });
+		// The server's own body limit (adapter-node) errors the stream with status 413.
+		const limited = {
+			headers: new Headers({ 'content-type': 'text/csv' }),
+			body: new ReadableStream({
+				start(controller) {
+					controller.error(
+						Object.assign(new Error('Content-length exceeds limit'), { status: 413 })
+					);
+				}
+			})
+		} as unknown as Request;
+		await expect(readImportRequest(limited, url())).rejects.toMatchObject({ status: 413 });
 		const noFile = new Request(url(), { method: 'POST', body: new FormData() });
 		await expect(readImportRequest(noFile, url())).rejects.toMatchObject({ status: 400 });
 		const empty = new Request(url(), {

@@ -34,7 +34,15 @@ async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (e) {
+			// The server's own body limit (BODY_SIZE_LIMIT) answers 413 too.
+			if ((e as { status?: number }).status === 413) throw importTooLarge();
+			throw badRequest('The request body could not be read.');
+		}
+		const { done, value } = chunk;
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
