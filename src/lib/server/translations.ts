@@ -19,9 +19,10 @@ import {
 } from './db/schema';
 import { assert, type Actor } from './authz';
 import { recordAudit } from './audit';
-import { conflict, invalid, notFound, type FieldIssue } from './errors';
+import { badRequest, conflict, invalid, notFound, type FieldIssue } from './errors';
 import { getFramework } from './articles';
 import {
+	translationKindSchema,
 	TRANSLATED_LOCALES,
 	type SaveTranslationsInput,
 	type TranslatedLocale,
@@ -179,6 +180,17 @@ function items(db: Db, kind: TranslationKind, key?: string): TranslatableItem[] 
 	const id = key === undefined ? undefined : Number(key);
 	if (id !== undefined && !Number.isInteger(id)) return [];
 	return referenceItems(db, id);
+}
+
+/** `articles`, `indicators` or `references` from a URL segment, or 400. */
+export function translationKindOf(raw: string | undefined): TranslationKind {
+	const kind = translationKindSchema.safeParse(raw);
+	if (!kind.success) {
+		throw badRequest('Translations are of articles, indicators or references.', [
+			{ path: 'kind', message: 'Use articles, indicators or references.' }
+		]);
+	}
+	return kind.data;
 }
 
 /** Everything of a kind that can be translated, with its English and its translations. Admins. */
