@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
 
-const PORT = 4173;
-const FIRST_RUN_PORT = 4174;
+// E2E_PORT lets a second checkout run its end-to-end tests beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const FIRST_RUN_PORT = PORT + 1;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
