@@ -108,7 +108,9 @@ export async function readLimited(request: Request, limit: number): Promise<stri
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		const { done, value } = await reader.read().catch((e: unknown) => {
+			throw unreadableBody(e);
+		});
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
@@ -118,4 +120,14 @@ export async function readLimited(request: Request, limit: number): Promise<stri
 		chunks.push(value);
 	}
 	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A body stream that failed while being read: over the server's own limit (adapter-node's
+ * BODY_SIZE_LIMIT, which may be lower than ours) is a 413, anything else a 400, never a 500.
+ */
+function unreadableBody(e: unknown): AppError {
+	if (e instanceof AppError) return e;
+	if ((e as { status?: unknown } | null)?.status === 413) return tooLarge();
+	return new AppError(400, 'bad_request', 'The request body could not be read.');
 }
