@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { assert, requireActor } from '$lib/server/authz';
+import { assert, type Actor } from '$lib/server/authz';
 import { listIndicators } from '$lib/server/indicators';
 import { listCountries } from '$lib/server/countries';
 import { listImportRuns, runImport, type ImportReport } from '$lib/server/import/pipeline';
@@ -41,10 +41,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 };
 
+/** Signed out meanwhile (or never signed in): the sign-in page, then back here — not a 500. */
+function signedIn(actor: Actor | null): Actor {
+	if (!actor) redirect(303, localizeHref(`/signin?redirectTo=${encodeURIComponent('/imports')}`));
+	return actor;
+}
+
 export const actions: Actions = {
 	/** Dry run: reads and checks the file, keeps it for the commit, answers the report. */
 	preview: async ({ request, locals }) => {
-		const actor = requireActor(locals.actor);
+		const actor = signedIn(locals.actor);
 		const form = await request.formData();
 		const file = form.get('file');
 		const options = {
@@ -97,7 +103,7 @@ export const actions: Actions = {
 
 	/** Commit of a previewed file: all rows, or the valid rows only when asked. */
 	commit: async ({ request, locals }) => {
-		const actor = requireActor(locals.actor);
+		const actor = signedIn(locals.actor);
 		const form = await request.formData();
 		const previewId = String(form.get('previewId') ?? '');
 		const validOnly = form.get('validOnly') === 'on' || form.get('validOnly') === 'true';
