@@ -22,7 +22,7 @@ test('anonymous visitors are sent to sign-in, and come back where they were goin
 });
 
 test('sign-out ends the session on the server', async ({ page, context }) => {
-	await page.goto('/signin');
+	await page.goto('/signin', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email address').fill(E2E_ADMIN.email);
 	await page.getByLabel('Password').fill(E2E_ADMIN.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
