@@ -35,7 +35,10 @@ test.describe('overview and article pages', () => {
 		page
 	}) => {
 		await page.goto('/');
-		await page.getByRole('link', { name: 'Due process and access to justice' }).click();
+		await page
+			.locator('.article-card')
+			.getByRole('link', { name: 'Due process and access to justice' })
+			.click();
 		await expect(page).toHaveURL(/\/articles\/17$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			'Due process and access to justice'
