@@ -78,23 +78,26 @@ export async function startServer({
 	readyTimeoutMs = 60_000
 }) {
 	const origin = `http://127.0.0.1:${port}`;
+	const fullEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		DATABASE_URL: dbFile,
+		BETTER_AUTH_SECRET: SECRET,
+		AVANCE_ADMIN_EMAIL: ADMIN.email,
+		AVANCE_ADMIN_PASSWORD: ADMIN.password,
+		AUTH_SIGNIN_RATE_LIMIT: '10000',
+		BODY_SIZE_LIMIT: '64M',
+		...env
+	};
+	// A variable given as undefined is left out (e.g. to run with a default).
+	for (const [k, v] of Object.entries(fullEnv)) if (v === undefined) delete fullEnv[k];
 	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
 		cwd: ROOT,
-		env: {
-			PATH: process.env.PATH,
-			HOME: process.env.HOME,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_URL: dbFile,
-			BETTER_AUTH_SECRET: SECRET,
-			AVANCE_ADMIN_EMAIL: ADMIN.email,
-			AVANCE_ADMIN_PASSWORD: ADMIN.password,
-			AUTH_SIGNIN_RATE_LIMIT: '10000',
-			BODY_SIZE_LIMIT: '64M',
-			...env
-		},
+		env: fullEnv,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

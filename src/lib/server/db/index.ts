@@ -36,11 +36,22 @@ export function openDatabase(file: string = databasePath()): Db {
 			);
 		}
 	}
-	const sqlite = new Database(file);
-	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma('busy_timeout = 5000');
+	let sqlite: Database.Database | undefined;
+	try {
+		sqlite = new Database(file);
+		sqlite.pragma('journal_mode = WAL');
+		sqlite.pragma('foreign_keys = ON');
+		sqlite.pragma('synchronous = NORMAL');
+		sqlite.pragma('busy_timeout = 5000');
+	} catch (cause) {
+		// A folder, a file that is not SQLite, a damaged or locked file: say so, change nothing.
+		sqlite?.close();
+		const reason = cause instanceof Error ? cause.message : String(cause);
+		throw new StartupError(
+			`The database file ${file} cannot be opened (${reason}). Check that DATABASE_URL names an Avance database file, or a new file in a folder this user may write to; nothing was changed.`,
+			{ cause }
+		);
+	}
 	return drizzle(sqlite, { schema }) as Db;
 }
 
@@ -53,11 +64,20 @@ export function runMigrations(db: Db): void {
 	try {
 		migrate(db, { migrationsFolder: migrationsFolder() });
 	} catch (cause) {
-		const reason = cause instanceof Error ? cause.message : String(cause);
-		throw new StartupError(`A database migration failed; no data was changed. ${reason}`, {
+		throw new StartupError(`A database migration failed; no data was changed. ${reasons(cause)}`, {
 			cause
 		});
 	}
+}
+
+/** An error and its causes on one line: "Failed to run the query '…': no such table: x". */
+function reasons(error: unknown): string {
+	const parts: string[] = [];
+	for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
+		parts.push((e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim());
+		e = e instanceof Error ? e.cause : undefined;
+	}
+	return parts.filter(Boolean).join(': ');
 }
 
 let current: Db | undefined;
