@@ -26,7 +26,10 @@ export interface ChartSeries {
 /** A horizontal reference line (target or ceiling). */
 export interface ReferenceLine {
 	value: number;
+	/** Shown in the key under the chart. */
 	label: string;
+	/** Shown on the line itself (default: label); keep it short for narrow screens. */
+	short?: string;
 }
 
 /** The verdict of DESIGN §6 as the API answers it. */

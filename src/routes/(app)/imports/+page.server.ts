@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { localizeImportMessage } from '$lib/i18n/imports';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, type Actor } from '$lib/server/authz';
@@ -96,7 +97,12 @@ export const actions: Actions = {
 			return { stage: 'preview', options, report, previewId, message: null };
 		} catch (e) {
 			if (isAppError(e))
-				return fail(e.status, { stage: 'preview', options, message: e.message, report: null });
+				return fail(e.status, {
+					stage: 'preview',
+					options,
+					message: localizeImportMessage(e.message).text,
+					report: null
+				});
 			throw e;
 		}
 	},
@@ -121,7 +127,9 @@ export const actions: Actions = {
 					options: null,
 					report: report ? { ...report, dryRun: true } : null,
 					previewId: report ? previewId : null,
-					message: report ? m.imports_rejected({ count: String(report.errors.length) }) : e.message
+					message: report
+						? m.imports_rejected({ count: String(report.errors.length) })
+						: localizeImportMessage(e.message).text
 				});
 			}
 			throw e;

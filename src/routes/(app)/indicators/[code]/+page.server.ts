@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { getDb } from '$lib/server/db';
 import { canEdit, canSubmit, canValidate, canImport, canManageIndicators } from '$lib/server/authz';
 import { getIndicator } from '$lib/server/indicators';
@@ -169,7 +170,8 @@ async function reviewAction(
 		run(id, form);
 		return null;
 	} catch (e) {
-		if (isAppError(e)) return { failed: fail(e.status, { id, message: e.message, errors: {} }) };
+		if (isAppError(e))
+			return { failed: fail(e.status, { id, message: appErrorMessage(e), errors: {} }) };
 		throw e;
 	}
 }
@@ -197,7 +199,7 @@ export const actions: Actions = {
 		try {
 			returnObservation(getDb(), locals.actor, params.code, id, parsed.data.comment);
 		} catch (e) {
-			if (isAppError(e)) return fail(e.status, { id, message: e.message, errors: {} });
+			if (isAppError(e)) return fail(e.status, { id, message: appErrorMessage(e), errors: {} });
 			throw e;
 		}
 		back(url, 'returned');
@@ -208,7 +210,8 @@ export const actions: Actions = {
 		try {
 			validateSubmitted(getDb(), locals.actor, params.code, country === 'REGION' ? null : country);
 		} catch (e) {
-			if (isAppError(e)) return fail(e.status, { id: null, message: e.message, errors: {} });
+			if (isAppError(e))
+				return fail(e.status, { id: null, message: appErrorMessage(e), errors: {} });
 			throw e;
 		}
 		back(url, 'validated');
@@ -219,7 +222,8 @@ export const actions: Actions = {
 		try {
 			submitDrafts(getDb(), locals.actor, params.code, country === 'REGION' ? null : country);
 		} catch (e) {
-			if (isAppError(e)) return fail(e.status, { id: null, message: e.message, errors: {} });
+			if (isAppError(e))
+				return fail(e.status, { id: null, message: appErrorMessage(e), errors: {} });
 			throw e;
 		}
 		back(url, 'submitted');

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
@@ -39,7 +40,8 @@ export const actions: Actions = {
 				return fail(e.status, {
 					values,
 					errors: issueErrors(e.issues),
-					message: e.status === 409 ? m.indicators_code_taken({ code: values.code }) : e.message
+					message:
+						e.status === 409 ? m.indicators_code_taken({ code: values.code }) : appErrorMessage(e)
 				});
 			throw e;
 		}

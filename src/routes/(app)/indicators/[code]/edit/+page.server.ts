@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
@@ -83,7 +84,11 @@ export const actions: Actions = {
 						message: m.indicators_conflict()
 					});
 				}
-				return fail(e.status, { values, errors: issueErrors(e.issues), message: e.message });
+				return fail(e.status, {
+					values,
+					errors: issueErrors(e.issues),
+					message: appErrorMessage(e)
+				});
 			}
 			throw e;
 		}

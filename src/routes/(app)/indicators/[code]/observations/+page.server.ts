@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
@@ -142,7 +143,7 @@ export const actions: Actions = {
 				const errs: Record<string, string> = {};
 				for (const i of e.issues)
 					errs[i.path.replace(/^observations\.0\.?/, '') || 'value'] = translateMessage(i.message);
-				return fail(e.status, { form: 'one', values, errors: errs, message: e.message });
+				return fail(e.status, { form: 'one', values, errors: errs, message: appErrorMessage(e) });
 			}
 			throw e;
 		}
@@ -181,7 +182,7 @@ export const actions: Actions = {
 							issue.message
 						);
 				}
-				return fail(e.status, { form: 'table', rows, errors: errs, message: e.message });
+				return fail(e.status, { form: 'table', rows, errors: errs, message: appErrorMessage(e) });
 			}
 			throw e;
 		}
