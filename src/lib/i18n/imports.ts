@@ -33,6 +33,12 @@ const RULES: Rule[] = [
 	[/^(.+) is not a number\.$/, (x, o) => m.imp_not_number({ value: x[1] }, o)],
 	[/^(.+) is not a year\.$/, (x, o) => m.imp_not_year({ value: x[1] }, o)],
 	[/^(.+) is not a period \(expected [^)]*\)\.$/, (x, o) => m.imp_not_period({ value: x[1] }, o)],
+	[/^The file is empty(?:: it has no header row)?\.$/, (_, o) => m.imp_file_empty({}, o)],
+	[/^The file's format was not recognised\./, (_, o) => m.imp_format_unknown({}, o)],
+	[
+		/^This (?:Open SDG|DataBank|template) file (?:also )?lacks the columns? (.+?)(?: \(.*\))?[.;]/,
+		(x, o) => m.imp_missing_columns({ columns: x[1] }, o)
+	],
 	[/^missing value$/, (_, o) => m.imp_skip_missing({}, o)],
 	[/^regional aggregate \((.+)\)$/, (x, o) => m.imp_skip_aggregate({ what: x[1] }, o)]
 ];
