@@ -8,5 +8,6 @@ export {
 	formatDateTime,
 	formatPeriod,
 	formatUnitValue,
-	unitLabel
+	unitLabel,
+	disaggregationKeyLabel
 } from './i18n/format';

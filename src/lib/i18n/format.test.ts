@@ -7,7 +7,8 @@ import {
 	formatPeriod,
 	formatUnitValue,
 	toAppLocale,
-	unitLabel
+	unitLabel,
+	disaggregationKeyLabel
 } from './format';
 import * as legacy from '$lib/format';
 
@@ -55,6 +56,9 @@ describe('numbers and percentages follow the page language', () => {
 		expect(unitLabel('percent', 'es')).toBe('Porcentaje');
 		expect(unitLabel('score', 'en')).toBe('Score');
 		expect(unitLabel('furlongs', 'fr')).toBe('furlongs');
+		expect(disaggregationKeyLabel('corridor', 'es')).toBe('Corredor');
+		expect(disaggregationKeyLabel('migratory_status', 'fr')).toBe('Statut migratoire');
+		expect(disaggregationKeyLabel('income_quintile', 'fr')).toBe('income_quintile');
 	});
 });
 

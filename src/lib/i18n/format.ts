@@ -180,3 +180,20 @@ export function formatUnitValue(
 			return formatNumber(value, loc, digits);
 	}
 }
+
+/** The name of a disaggregation key ('corridor', 'sex', …) in words of the language. */
+export function disaggregationKeyLabel(key: string, locale: string = current()): string {
+	const o = { locale: toAppLocale(locale) };
+	switch (key) {
+		case 'corridor':
+			return m.disagg_corridor({}, o);
+		case 'sex':
+			return m.disagg_sex({}, o);
+		case 'age':
+			return m.disagg_age({}, o);
+		case 'migratory_status':
+			return m.disagg_migratory_status({}, o);
+		default:
+			return key;
+	}
+}
