@@ -172,6 +172,9 @@ const results = {
 
 if (!values['skip-build'])
 	run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
+// Run from a private copy of the build, so a rebuild meanwhile cannot pull it away.
+const serverEntry = join(work, 'build', 'index.js');
+cpSync('build', join(work, 'build'), { recursive: true });
 
 let port = 4400;
 for (const factor of FACTORS) {
