@@ -46,6 +46,10 @@ test.describe('indicator catalogue and values', () => {
 		await expect(page.getByRole('status')).toContainText(`Indicator ${code} created.`);
 
 		await page.goto(`/indicators/${code}/edit`);
+		await expect(page.getByLabel('Name', { exact: true })).toHaveValue(
+			'E2E: labour inspections of recruiters'
+		);
+		await expectAccessible(page);
 		await page.getByLabel('Target value').fill('45');
 		await page.getByRole('button', { name: 'Save changes' }).click();
 		await expect(page).toHaveURL(new RegExp(`/indicators/${code.replace('.', '\\.')}\\?saved=1`));
@@ -79,6 +83,12 @@ test.describe('indicator catalogue and values', () => {
 		await page.getByRole('button', { name: 'Save the table' }).click();
 		await expect(page.getByLabel('Row 2: Period')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.getByLabel('Row 1: Value')).toHaveValue('15');
+		await page.goto('/review');
+		await expect(
+			page.getByRole('heading', { name: 'Indicator values awaiting validation' })
+		).toBeVisible();
+		await expectAccessible(page);
+
 		await apiSignIn(request);
 		const stored = await (
 			await request.get(`/api/v1/indicators/${code}/observations?country=GTM`)
