@@ -1,8 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, baseOrigin, expectAccessible, signIn } from './helpers';
+import { SHARED_DATA } from '../helpers/shared-data';
 
-const DATA = '/work/shared/data/';
+const DATA = SHARED_DATA + '/';
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
 const MEXICO = 'mexico-opensdg__indicator_17-3-2.csv';
 const DDF_1073 = 'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv';

@@ -20,8 +20,9 @@ import {
 import { upsertObservations } from './observations';
 import { observationInputSchema } from '$lib/schemas/observations';
 import { action, actionArticle, actionUpdate, article, framework } from './db/schema';
+import { sharedFile } from '../../../tests/helpers/shared-data';
 
-const RPW = '/work/shared/data/worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
+const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv');
 
 // USA>MEX quarters copied by hand from the RPW file (line "United States of America,USA,…,Mexico,MEX").
 const Q2015 = [4.62526321411133, 5.30299997329712, 5.58750009536743, 4.75181818008423];

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resolveCountry } from './countries';
+import { SHARED_DATA_URL } from '../../../../tests/helpers/shared-data';
 
-const dataDir = new URL('../../../../../shared/data/', import.meta.url);
+const dataDir = SHARED_DATA_URL;
 const load = (name: string) => readFileSync(new URL(name, dataDir), 'utf8');
 
 describe('resolveCountry', () => {

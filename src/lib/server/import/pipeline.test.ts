@@ -8,8 +8,9 @@ import type { Actor } from '../authz';
 import { indicatorFromFileName, listImportRuns, runImport, type ImportReport } from './pipeline';
 import { writeTemplate } from './index';
 import { AppError } from '../errors';
+import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
 
-const DATA = '/work/shared/data/';
+const DATA = SHARED_DATA + '/';
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
 const DDF_1073 = 'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv';
 const DDF_1072 =

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, NO_GEOGRAPHY_MESSAGE, readCsv } from './index';
 import type { ParsedObservation } from './types';
+import { SHARED_DATA_URL } from '../../../../tests/helpers/shared-data';
 
-const dataDir = new URL('../../../../../shared/data/', import.meta.url);
+const dataDir = SHARED_DATA_URL;
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
 const DDF_1073 = 'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv';
 const DDF_1072 =
@@ -28,7 +29,7 @@ function find(rows: ParsedObservation[], match: Partial<ParsedObservation>): Par
 	);
 }
 
-it('resolves the data directory to /work/shared/data', () => {
+it('finds the shared data directory (../shared/data beside the checkout)', () => {
 	expect(fileURLToPath(dataDir)).toMatch(/[\\/]shared[\\/]data[\\/]$/);
 	expect(load(CANADA).length).toBeGreaterThan(0);
 });
