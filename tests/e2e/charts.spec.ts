@@ -1,8 +1,9 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, baseOrigin, expectAccessible } from './helpers';
+import { sharedFile } from '../helpers/shared-data';
 
-const RPW = '/work/shared/data/worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
+const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv');
 
 /** Pixels of a canvas that are painted with something other than white. */
 async function paintedPixels(canvas: Locator): Promise<number> {
