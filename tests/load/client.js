@@ -1,7 +1,13 @@
 // A minimal HTTP client for the load and crash tests: a signed-in session (the better-auth
 // cookie) and requests that never throw (a network failure or time-out is status 0).
 
-/** Signs in through better-auth's own endpoint; returns the Cookie header of the session. */
+/**
+ * Signs in through better-auth's own endpoint; returns the Cookie header of the session.
+ * @param {string} origin
+ * @param {string} email
+ * @param {string} password
+ * @returns {Promise<string>}
+ */
 export async function signIn(origin, email, password) {
 	const res = await fetch(`${origin}/api/auth/sign-in/email`, {
 		method: 'POST',
@@ -20,8 +26,15 @@ export async function signIn(origin, email, password) {
 /**
  * One request. `json` sends a JSON body, `csv` a text/csv body. Answers
  * `{status, ms, body, text, error}`; status 0 when the request failed or timed out.
+ * @param {string} origin
+ * @param {string} method
+ * @param {string} path
+ * @param {{ cookie?: string, json?: unknown, csv?: string, headers?: Record<string, string>,
+ *   timeoutMs?: number }} [opts]
+ * @returns {Promise<{ status: number, ms: number, body: any, text: string, error?: string }>}
  */
 export async function request(origin, method, path, opts = {}) {
+	/** @type {Record<string, string>} */
 	const headers = { ...(opts.headers ?? {}) };
 	if (opts.cookie) headers.cookie = opts.cookie;
 	let body;
@@ -63,7 +76,11 @@ export async function request(origin, method, path, opts = {}) {
 	}
 }
 
-/** The value at quantile q (0..1) of a list of numbers. */
+/**
+ * The value at quantile q (0..1) of a list of numbers.
+ * @param {number[]} values
+ * @param {number} q
+ */
 export function quantile(values, q) {
 	if (values.length === 0) return 0;
 	const sorted = [...values].sort((a, b) => a - b);

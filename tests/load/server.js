@@ -31,7 +31,10 @@ export function ensureBuild({ force = false } = {}) {
 	return join(ROOT, 'build');
 }
 
-/** Whether a build folder holds its entry points and every file handler.js imports. */
+/**
+ * Whether a build folder holds its entry points and every file handler.js imports.
+ * @param {string} dir
+ */
 function complete(dir) {
 	if (!existsSync(join(dir, 'index.js')) || !existsSync(join(dir, 'handler.js'))) return false;
 	const imports = readFileSync(join(dir, 'handler.js'), 'utf8').matchAll(/from '(\.\/[^']+)'/g);
@@ -59,7 +62,10 @@ export function copyBuild(src = ensureBuild()) {
 	return { dir: out, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Removes a database file and its WAL and shared-memory files. */
+/**
+ * Removes a database file and its WAL and shared-memory files.
+ * @param {string} file
+ */
 export function removeDb(file) {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
@@ -68,6 +74,8 @@ export function removeDb(file) {
  * Starts `node <buildDir>/index.js` on 127.0.0.1:port with the given database file.
  * Resolves once /api/v1/health answers 200 (unless `waitReady` is false). The returned
  * object holds the process, its output so far, and stop (SIGTERM) / kill (SIGKILL).
+ * @param {{ buildDir: string, port: number, dbFile: string,
+ *   env?: Record<string, string | undefined>, waitReady?: boolean, readyTimeoutMs?: number }} opts
  */
 export async function startServer({
 	buildDir,
@@ -78,6 +86,7 @@ export async function startServer({
 	readyTimeoutMs = 60_000
 }) {
 	const origin = `http://127.0.0.1:${port}`;
+	/** @type {Record<string, string | undefined>} */
 	const fullEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -103,6 +112,7 @@ export async function startServer({
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
+	/** @type {Promise<{ code: number | null, signal: string | null, output: string }>} */
 	const exited = new Promise((res) =>
 		child.on('exit', (code, signal) => res({ code, signal, output }))
 	);
@@ -149,7 +159,12 @@ export async function startServer({
 	}
 }
 
-/** Runs a TypeScript script of the repository with tsx (e.g. scripts/seed-scale.ts). */
+/**
+ * Runs a TypeScript script of the repository with tsx (e.g. scripts/seed-scale.ts).
+ * @param {string} script
+ * @param {string[]} [args]
+ * @param {Record<string, string>} [env]
+ */
 export function runTs(script, args = [], env = {}) {
 	const r = spawnSync(
 		process.execPath,
