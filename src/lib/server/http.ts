@@ -64,7 +64,10 @@ export async function readJson(request: Request): Promise<unknown> {
 		throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
 	}
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > MAX_JSON_BYTES) throw tooLarge();
+	if (length > MAX_JSON_BYTES) {
+		await discardBody(request);
+		throw tooLarge();
+	}
 	const text = await readLimited(request, MAX_JSON_BYTES);
 	if (!text.trim()) throw new AppError(400, 'bad_request', 'The request body is empty.');
 	try {
@@ -114,12 +117,37 @@ export async function readLimited(request: Request, limit: number): Promise<stri
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel().catch(() => {});
+			await discardRest(reader);
 			throw tooLarge();
 		}
 		chunks.push(value);
 	}
 	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Bodies up to this size are read to the end before a 413, so the connection stays usable. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+async function discardRest(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	seen = 0
+): Promise<void> {
+	try {
+		for (let size = seen; size <= DRAIN_LIMIT;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			size += value.byteLength;
+		}
+		await reader.cancel();
+	} catch {
+		/* the client went away or the server's own limit struck: nothing left to drain */
+	}
+}
+
+/** Reads and drops a body that will be refused (see DRAIN_LIMIT). */
+export async function discardBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	await discardRest(request.body.getReader());
 }
 
 /**
