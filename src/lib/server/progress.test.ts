@@ -19,7 +19,15 @@ import {
 } from './progress';
 import { upsertObservations } from './observations';
 import { observationInputSchema } from '$lib/schemas/observations';
-import { action, actionArticle, actionUpdate, article, framework } from './db/schema';
+import {
+	action,
+	actionArticle,
+	actionUpdate,
+	article,
+	framework,
+	observation as observationTable
+} from './db/schema';
+import { getArticle } from './articles';
 import { sharedFile } from '../../../tests/helpers/shared-data';
 
 const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv');
@@ -177,6 +185,19 @@ describe('summaries', () => {
 			parse({ country: 'GTM', period: '2024', value: 10 }),
 			parse({ country: 'GTM', period: '2025', value: 9 })
 		]);
+		// The article summary (GET /articles/{n}) carries the indicator verdicts; without an actor
+		// (shared pages) it reads validated values only.
+		const coord = person(s.db, 'coordinator', ['HND']);
+		upsertObservations(s.db, coord, '10.7.3', [
+			parse({ country: 'HND', period: '2016', value: 5 }),
+			parse({ country: 'HND', period: '2018', value: 4 })
+		]);
+		const working = getArticle(s.db, 1, 'en', a).progress.indicatorStatuses!;
+		expect(working[0].verdicts.map((v) => v.country)).toEqual(['GTM', 'HND', 'MEX']);
+		const shared = getArticle(s.db, 1).progress.indicatorStatuses!;
+		expect(shared[0].verdicts.map((v) => v.country)).toEqual(['GTM', 'MEX']);
+		s.db.delete(observationTable).where(eq(observationTable.countryIso3, 'HND')).run();
+
 		const groups = articleIndicatorVerdicts(s.db, a, 1, 'cagr-ratio', { asOfYear: 2026 });
 		expect(groups.map((g) => g.code)).toEqual(['10.7.3']);
 		expect(groups[0].verdicts.map((v) => [v.country, v.status, v.stale])).toEqual([
@@ -226,6 +247,11 @@ describe('summaries', () => {
 			])
 			.run();
 		const matrix = memberArticleMatrix(s.db, a);
+		// Shared pages count validated actions only (none of these is validated).
+		expect(
+			memberArticleMatrix(s.db, null, { validatedOnly: true }).rows.find((r) => r.iso3 === 'MEX')!
+				.cells[2].total
+		).toBe(0);
 		expect(matrix.articles).toHaveLength(18);
 		expect(matrix.rows).toHaveLength(12);
 		const mexRow = matrix.rows.find((r) => r.iso3 === 'MEX')!;
