@@ -3,7 +3,7 @@
 // parameters, from every kind of user, through the actions as SvelteKit runs them against a
 // real database. Never a 500 (an exception escaping the action); an invalid form answers a
 // failure that names a field or says why; a rejected form leaves the database as it was.
-import { describe, it, beforeAll, afterAll } from 'vitest';
+import { describe, it, beforeAll, afterAll, expect } from 'vitest';
 import fc from 'fast-check';
 import { freshDb, type TestDb } from '../helpers/db';
 import { cast } from '../helpers/cast';
@@ -37,6 +37,9 @@ import { actions as sharePage } from '../../src/routes/(app)/share-links/+page.s
 import { actions as translationPage } from '../../src/routes/(app)/translations/[kind]/[key]/+page.server';
 import { actions as usersPage } from '../../src/routes/(app)/users/+page.server';
 import { actions as userPage } from '../../src/routes/(app)/users/[id]/+page.server';
+import { actions as signinPage } from '../../src/routes/(public)/signin/+page.server';
+import { actions as setupPage } from '../../src/routes/(public)/setup/+page.server';
+import { actions as signoutPage } from '../../src/routes/signout/+page.server';
 
 let t: TestDb;
 let who: ReturnType<typeof cast>;
@@ -159,6 +162,13 @@ const observationRow = (prefix = ''): Fields => ({
 });
 
 const FORMS: Form[] = [
+	{
+		name: 'sign-in',
+		action: signinPage.default,
+		path: '/signin',
+		fields: () => ({ email: 'someone@example.org', password: 'a-long-password-1' })
+	},
+	{ name: 'sign-out', action: signoutPage.default, path: '/signout', fields: () => ({}) },
 	{
 		name: 'account ?/password',
 		action: accountPage.password,
@@ -471,4 +481,40 @@ describe('every form action under hostile input', () => {
 			);
 		});
 	}
+});
+
+describe('the first-run set-up under hostile input (a store without any account)', () => {
+	it('never a 500; an invalid form names a field; it creates the first admin at most once', async () => {
+		const empty = freshDb();
+		setDb(empty.db);
+		try {
+			const watch = new DbGuard(empty.db);
+			let created = 0;
+			const fields = fieldsOf({
+				name: 'First Admin',
+				email: 'first.admin@example.org',
+				password: 'a-long-password-1'
+			});
+			await fc.assert(
+				fc.asyncProperty(fields, async (pairs) => {
+					const form = new FormData();
+					for (const [k, v] of pairs) form.append(k, v);
+					const event = requestEvent({ method: 'POST', path: '/setup', actor: null, body: form });
+					const answer = await callFormAction(setupPage.default, event);
+					const what = `setup ${JSON.stringify(pairs)}`;
+					expectFormAnswer(answer, what);
+					const accepted = answer.status === 303 && answer.location === '/';
+					if (accepted) created++;
+					watch.check(accepted, what);
+				}),
+				{ numRuns: RUNS }
+			);
+			const admins = empty.db.$client.prepare('select count(*) n from user').get() as { n: number };
+			expect(admins.n).toBe(created);
+			expect(created).toBeLessThanOrEqual(1);
+		} finally {
+			setDb(t.db);
+			empty.close();
+		}
+	});
 });
