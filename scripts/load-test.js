@@ -2,7 +2,8 @@
 // (scripts/seed-scale.ts), 50 concurrent readers and 5 concurrent writers for 60 seconds.
 // Passes when no request failed (every answer 2xx, no time-out), the server logged no error
 // and no SQLITE_BUSY, and afterwards — the server stopped, the SQLite file opened directly —
-// the store is intact and every write that was answered 2xx is in it exactly once.
+// the store is intact and every write that was answered 2xx is in it exactly once. Half-way
+// through, `npm run db:backup` copies the live database from another process.
 //
 // Environment: LOAD_SECONDS (default 60, at most 600), LOAD_READERS (default 50),
 // LOAD_PORT (default 4300), LOAD_FACTOR (seed-scale factor, default 0.05), LOAD_THINK_MS (a
@@ -14,7 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ADMIN, copyBuild, ensureBuild, runTs, startServer } from '../tests/load/server.js';
+import { spawn } from 'node:child_process';
+import { ADMIN, ROOT, copyBuild, ensureBuild, runTs, startServer } from '../tests/load/server.js';
 import { quantile, request, signIn } from '../tests/load/client.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -317,9 +319,28 @@ async function run() {
 		}
 	}
 
+	/** Half-way through, an online backup from another process, as a nightly job would. */
+	const backupFile = join(tmp, 'backup.db');
+	let backupDone = false;
+	async function backupWhileServing() {
+		await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
+		const child = spawn(
+			process.execPath,
+			['node_modules/tsx/dist/cli.mjs', 'scripts/db-backup.ts', backupFile],
+			{ cwd: ROOT, env: { ...process.env, DATABASE_URL: dbFile }, stdio: 'pipe' }
+		);
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		const code = await new Promise((r) => child.on('exit', r));
+		if (code !== 0) fail(`the backup during the load failed: ${out}`);
+		else backupDone = true;
+	}
+
 	log(`running ${READERS} readers and 5 writers for ${SECONDS} s…`);
 	const started = performance.now();
 	await Promise.all([
+		backupWhileServing(),
 		...Array.from({ length: READERS }, (_, i) => reader(i)),
 		actionWriter(),
 		updateWriter(),
@@ -435,7 +456,15 @@ async function run() {
 		.slice(0, 5)
 		.map(([route, p50, n]) => `${route} ${Math.round(p50)} ms (${n})`);
 	log(`  slowest (p50): ${slowest.join(', ')}`);
+	let backupCheck = 'not made';
+	if (backupDone) {
+		const copy = new Database(backupFile, { readonly: true });
+		backupCheck = copy.pragma('integrity_check', { simple: true });
+		copy.close();
+		if (backupCheck !== 'ok') fail(`the backup made during the load: ${backupCheck}`);
+	}
 	log(`  store: integrity_check ${integrity}; server log: ${logged.length} errors`);
+	log(`  online backup half-way through: integrity_check ${backupCheck}`);
 	if (reads.length === 0 || writes.length === 0) fail('no reads or no writes were made');
 	if (failures.length) {
 		log(`FAILED: ${failures.length} problem(s)`);
