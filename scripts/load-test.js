@@ -46,34 +46,40 @@ const fail = (message) => {
 
 const tmp = mkdtempSync(join(tmpdir(), 'avance-load-'));
 const dbFile = join(tmp, 'load.db');
-const build = copyBuild(ensureBuild({ force: process.argv.includes('--build') }));
-log(`seeding a region-scale data set (factor ${FACTOR}) into ${dbFile}`);
-log(
-	runTs('scripts/seed-scale.ts', ['--factor', FACTOR, '--db', dbFile], {
-		BENCH_ADMIN_EMAIL: ADMIN.email,
-		BENCH_ADMIN_PASSWORD: ADMIN.password
-	})
-		.trim()
-		.replace(/^\[scale\] /, '')
-);
-const server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
-const origin = server.origin;
-log(`production server on ${origin}`);
+/** @type {ReturnType<typeof copyBuild> | undefined} */
+let build;
+/** @type {Awaited<ReturnType<typeof startServer>> | undefined} */
+let server;
+let origin = '';
 
 let exitCode = 1;
 try {
-	exitCode = await run();
+	build = copyBuild(ensureBuild({ force: process.argv.includes('--build') }));
+	log(`seeding a region-scale data set (factor ${FACTOR}) into ${dbFile}`);
+	log(
+		runTs('scripts/seed-scale.ts', ['--factor', FACTOR, '--db', dbFile], {
+			BENCH_ADMIN_EMAIL: ADMIN.email,
+			BENCH_ADMIN_PASSWORD: ADMIN.password
+		})
+			.trim()
+			.replace(/^\[scale\] /, '')
+	);
+	server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+	origin = server.origin;
+	log(`production server on ${origin}`);
+	exitCode = await run(server);
 } catch (e) {
 	console.error('[load] aborted:', e);
 } finally {
-	await server.stop();
-	build.cleanup();
+	await server?.stop();
+	build?.cleanup();
 	if (process.env.LOAD_KEEP) log(`kept ${tmp}`);
 	else rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(exitCode);
 
-async function run() {
+/** @param {Awaited<ReturnType<typeof startServer>>} server */
+async function run(server) {
 	const admin = await signIn(origin, ADMIN.email, ADMIN.password);
 	const coordinator = (iso3) =>
 		signIn(origin, `coordinator.${iso3.toLowerCase()}@example.org`, COORDINATOR_PASSWORD);
