@@ -133,8 +133,11 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(handleHeaders, handleLocale, handleShared);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };
+	// A request SvelteKit itself refused (405, 413 over BODY_SIZE_LIMIT, 415…): not a fault of
+	// ours, so nothing to log and no reference.
+	if (status < 500) return { message };
 	const reference = logError(error, event);
 	return { message: 'Something went wrong on our side.', reference };
 };

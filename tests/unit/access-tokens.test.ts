@@ -115,10 +115,20 @@ describe('unexpected errors', () => {
 			};
 			expect(again.reference).not.toBe(shown.reference);
 
-			// A page that does not exist is not an error of ours: nothing logged.
+			// A page that does not exist, or a request SvelteKit refused (a body over its limit),
+			// is not an error of ours: nothing logged, no reference.
 			lines.length = 0;
 			const missing = await handleError({ error, event, status: 404, message: 'Not Found' });
 			expect(missing).toEqual({ message: 'Not found' });
+			const tooBig = await handleError({
+				error: Object.assign(new Error('Content-length of 9 exceeds limit of 8 bytes.'), {
+					status: 413
+				}),
+				event,
+				status: 413,
+				message: 'Payload Too Large'
+			});
+			expect(tooBig).toEqual({ message: 'Payload Too Large' });
 			expect(lines).toEqual([]);
 		} finally {
 			spy.mockRestore();
