@@ -173,8 +173,10 @@ const results = {
 if (!values['skip-build'])
 	run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
 // Run from a private copy of the build, so a rebuild meanwhile cannot pull it away.
-const serverEntry = join(work, 'build', 'index.js');
-cpSync('build', join(work, 'build'), { recursive: true });
+// (inside the checkout, so the server still finds node_modules).
+const privateBuild = resolve('tests/.tmp', `bench-build-${process.pid}`);
+const serverEntry = join(privateBuild, 'index.js');
+cpSync('build', privateBuild, { recursive: true });
 
 let port = 4400;
 for (const factor of FACTORS) {
@@ -307,3 +309,4 @@ if (results.ratios)
 writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
 console.log(`[bench] figures written to ${values.out}`);
 rmSync(work, { recursive: true, force: true });
+rmSync(privateBuild, { recursive: true, force: true });

@@ -4,19 +4,24 @@ import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { latestActivity } from '$lib/server/updates';
 import { indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
+import { readThrough, readerKey } from '$lib/server/read-cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = getDb();
 	const locale = requestLocale();
 	const fw = getFramework(db);
-	return {
-		framework: { title: fw.title, preamble: fw.preamble },
+	// The summaries are computed once per state of the store (see read-cache.ts).
+	const summaries = readThrough(db, `overview|${readerKey(locals.actor)}|${locale}`, () => ({
 		articles: listArticles(db, locale),
-		members: listCountries(db, { member: true, locale }),
 		latestActivity: latestActivity(db, locals.actor, locale),
 		// Issue 4: the member-state × article matrix and the off-track / stale indicators.
 		matrix: memberArticleMatrix(db, locals.actor, { locale }),
 		indicatorAlerts: indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale })
+	}));
+	return {
+		framework: { title: fw.title, preamble: fw.preamble },
+		members: listCountries(db, { member: true, locale }),
+		...summaries
 	};
 };

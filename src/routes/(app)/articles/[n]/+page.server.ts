@@ -5,6 +5,7 @@ import { requestLocale } from '$lib/server/locale';
 import { actionsSection } from '$lib/server/actions';
 import { actionStatusHistory, articleIndicatorVerdicts } from '$lib/server/progress';
 import type { Method } from '$lib/progress';
+import { readThrough, readerKey } from '$lib/server/read-cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -14,14 +15,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const method: Method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
 	const locale = requestLocale();
-	return {
-		article: getArticle(getDb(), n, locale, locals.actor),
-		actions: actionsSection(getDb(), locals.actor, { article: n }, locale),
+	const db = getDb();
+	// Computed once per state of the store and reader (see read-cache.ts).
+	return readThrough(db, `article|${n}|${method}|${readerKey(locals.actor)}|${locale}`, () => ({
+		article: getArticle(db, n, locale, locals.actor),
+		actions: actionsSection(db, locals.actor, { article: n }, locale),
 		method,
-		indicatorVerdicts: articleIndicatorVerdicts(getDb(), locals.actor, n, method, {
+		indicatorVerdicts: articleIndicatorVerdicts(db, locals.actor, n, method, {
 			locale,
 			full: true
 		}),
-		statusHistory: actionStatusHistory(getDb(), locals.actor, { articleNumber: n })
-	};
+		statusHistory: actionStatusHistory(db, locals.actor, { articleNumber: n })
+	}));
 };

@@ -25,12 +25,21 @@ import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
 import type { Method } from '$lib/progress';
 import { formErrors } from '../forms';
+import { readThrough, readerKey } from '$lib/server/read-cache';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
 const MAX_SERIES = 10;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+// Computed once per state of the store, reader and address (see read-cache.ts).
+export const load = (event: Parameters<PageServerLoad>[0]) =>
+	readThrough(
+		getDb(),
+		`indicator|${event.params.code}|${event.url.search}|${readerKey(event.locals.actor)}|${requestLocale()}`,
+		() => loadIndicatorPage(event)
+	);
+
+async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerLoad>[0]) {
 	const db = getDb();
 	const actor = locals.actor;
 	const locale = requestLocale();
@@ -147,7 +156,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	} catch (e) {
 		pageError(e);
 	}
-};
+}
 
 function back(url: URL, done: string): never {
 	const next = new URL(url);
