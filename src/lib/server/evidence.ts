@@ -125,6 +125,11 @@ function resolveTarget(db: Db, type: EvidenceTargetType, id: number | string): R
 
 type EvidenceRow = typeof evidence.$inferSelect;
 
+/** Rows by id, loaded in one query (none when there is no id). */
+function byId<T extends { id: number }>(ids: number[], load: () => T[]): Map<number, T> {
+	return new Map((ids.length ? load() : []).map((r) => [r.id, r]));
+}
+
 function toItems(db: Db, rows: { e: EvidenceRow; creatorName: string | null }[]): EvidenceItem[] {
 	const ids = (t: EvidenceTargetType) =>
 		rows.filter((r) => r.e.targetType === t).map((r) => r.e.targetId);
@@ -133,62 +138,47 @@ function toItems(db: Db, rows: { e: EvidenceRow; creatorName: string | null }[])
 	const articleIds = ids('article');
 	const indicatorIds = ids('indicator');
 	const observationIds = ids('observation');
-	const actions = new Map(
-		(actionIds.length
-			? db
-					.select({ id: action.id, title: action.title })
-					.from(action)
-					.where(inArray(action.id, actionIds))
-					.all()
-			: []
-		).map((a) => [a.id, a])
+	const actions = byId(actionIds, () =>
+		db
+			.select({ id: action.id, title: action.title })
+			.from(action)
+			.where(inArray(action.id, actionIds))
+			.all()
 	);
-	const updates = new Map(
-		(updateIds.length
-			? db
-					.select({
-						id: actionUpdate.id,
-						date: actionUpdate.date,
-						actionId: action.id,
-						title: action.title
-					})
-					.from(actionUpdate)
-					.innerJoin(action, eq(action.id, actionUpdate.actionId))
-					.where(inArray(actionUpdate.id, updateIds))
-					.all()
-			: []
-		).map((u) => [u.id, u])
+	const updates = byId(updateIds, () =>
+		db
+			.select({
+				id: actionUpdate.id,
+				date: actionUpdate.date,
+				actionId: action.id,
+				title: action.title
+			})
+			.from(actionUpdate)
+			.innerJoin(action, eq(action.id, actionUpdate.actionId))
+			.where(inArray(actionUpdate.id, updateIds))
+			.all()
 	);
-	const articles = new Map(
-		(articleIds.length
-			? db
-					.select({ id: article.id, number: article.number })
-					.from(article)
-					.where(inArray(article.id, articleIds))
-					.all()
-			: []
-		).map((a) => [a.id, a])
+	const articles = byId(articleIds, () =>
+		db
+			.select({ id: article.id, number: article.number })
+			.from(article)
+			.where(inArray(article.id, articleIds))
+			.all()
 	);
-	const indicators = new Map(
-		(indicatorIds.length
-			? db
-					.select({ id: indicator.id, code: indicator.code })
-					.from(indicator)
-					.where(inArray(indicator.id, indicatorIds))
-					.all()
-			: []
-		).map((i) => [i.id, i])
+	const indicators = byId(indicatorIds, () =>
+		db
+			.select({ id: indicator.id, code: indicator.code })
+			.from(indicator)
+			.where(inArray(indicator.id, indicatorIds))
+			.all()
 	);
-	const observations = new Map(
-		(observationIds.length
-			? db
-					.select({ id: observation.id, period: observation.period, code: indicator.code })
-					.from(observation)
-					.innerJoin(indicator, eq(indicator.id, observation.indicatorId))
-					.where(inArray(observation.id, observationIds))
-					.all()
-			: []
-		).map((o) => [o.id, o])
+	const observations = byId(observationIds, () =>
+		db
+			.select({ id: observation.id, period: observation.period, code: indicator.code })
+			.from(observation)
+			.innerJoin(indicator, eq(indicator.id, observation.indicatorId))
+			.where(inArray(observation.id, observationIds))
+			.all()
 	);
 	return rows.map(({ e, creatorName }) => {
 		let target: EvidenceTarget;
