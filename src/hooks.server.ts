@@ -13,14 +13,13 @@ import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
 import { getLocale } from '$lib/paraglide/runtime';
 import { recordView, resolveShareToken } from '$lib/server/share-links';
 import {
-	cachedResponse,
 	dataVersion,
 	etagMatches,
 	sharedEtag,
 	sharedToken,
-	storeResponse,
 	SHARED_CACHE_CONTROL
 } from '$lib/server/shared-site';
+import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/response-cache';
 
 export const init: ServerInit = async () => {
 	try {
@@ -92,11 +91,7 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	const key = etag;
-	const hit = cachedResponse(key);
-	const res = hit
-		? new Response(hit.body, { status: hit.status, headers: hit.headers })
-		: await storeResponse(key, await resolve(event));
+	const res = cachedResponse(etag) ?? (await storeResponse(etag, await resolve(event)));
 	if (res.status === 200) for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
 	return res;
 };
@@ -122,7 +117,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	return svelteKitHandler({ event, resolve, auth, building });
+	// The summary pages are rendered once per state of the store and reader (response-cache.ts).
+	const key = signedInPageKey(getDb(), event, event.locals.actor, getLocale());
+	if (!key) return svelteKitHandler({ event, resolve, auth, building });
+	return (
+		cachedResponse(key) ??
+		(await storeResponse(key, await svelteKitHandler({ event, resolve, auth, building })))
+	);
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -56,7 +56,7 @@ test.describe('charts', () => {
 		const rows = table.locator('tbody tr');
 		await expect(rows).toHaveCount(35);
 		const api = await (
-			await page.request.get('/api/v1/indicators/10.c.1/observations?country=MEX')
+			await page.request.get('/api/v1/indicators/10.c.1/observations?country=MEX&limit=1000')
 		).json();
 		const values = api.items.filter(
 			(o: { disaggregation: { corridor?: string } }) => o.disaggregation.corridor === 'USA>MEX'

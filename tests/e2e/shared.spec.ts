@@ -209,3 +209,52 @@ test('security headers on shared and signed-in pages', async () => {
 	expect(signedIn.headers()['cache-control']).toBe('private, no-store');
 	expect(signedIn.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 });
+
+test('an article page shows one page of actions, says how many, and links to the rest', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// 26 new actions: the newest 25 fill the first page, the first of them opens the second.
+	const titles: string[] = [];
+	for (let i = 0; i < 26; i++) {
+		const title = `Paged action ${stamp} n${String(i).padStart(2, '0')}`;
+		await createAction(admin, title, 'GTM', [2]);
+		titles.push(title);
+	}
+	await page.goto(article2.path);
+	await expect(page.getByText(titles[25], { exact: true })).toBeVisible();
+	await expect(page.getByText(titles[1], { exact: true })).toBeVisible();
+	await expect(page.getByText(titles[0], { exact: true })).toHaveCount(0);
+	await expect(page.getByTestId('actions-range')).toContainText(/Showing 1–25 of \d+ actions/);
+	await expect(
+		page.getByRole('link', { name: /All \d+ actions.*open data downloads/ })
+	).toBeVisible();
+	const pager = page.getByRole('navigation', { name: 'Pages of actions' });
+	await expect(pager.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expectAccessible(page);
+
+	await pager.getByRole('link', { name: 'Next' }).click();
+	await expect(page).toHaveURL(/[?&]actions=2(&|#|$)/);
+	expect(new URL(page.url()).pathname).toBe(`/s/${article2.token}/articles/2`);
+	await expect(page.getByText(titles[0], { exact: true })).toBeVisible();
+	await expect(page.getByText(titles[25], { exact: true })).toHaveCount(0);
+	await expect(page.getByTestId('actions-range')).toContainText(/Showing 26–\d+ of \d+ actions/);
+
+	// Without JavaScript too: the page links are plain links with the page in the query.
+	const html = await (await anon.get(`/s/${article2.token}/articles/2?actions=2`)).text();
+	expect(html).toContain(titles[0]);
+	expect(html).toContain(`href="/s/${article2.token}/articles/2#actions-list"`); // page 1
+
+	// Page numbers out of range or malformed fall back to the first or the last page.
+	for (const q of ['actions=0', 'actions=-1', 'actions=abc', 'actions=2.5', 'evidence=x']) {
+		const res = await anon.get(`/s/${article2.token}/articles/2?${q}`);
+		expect(res.status(), q).toBe(200);
+		expect(await res.text(), q).toContain(titles[25]);
+	}
+	for (const q of ['actions=9999', 'evidence=9999']) {
+		expect((await anon.get(`/s/${article2.token}/articles/2?${q}`)).status(), q).toBe(200);
+	}
+});

@@ -374,7 +374,7 @@ const ENDPOINTS: Endpoint[] = [
 		method: 'GET',
 		path: '/api/v1/indicators/x/observations',
 		params: codeParam,
-		query: ['country', 'from', 'to', 'validatedOnly', 'review', 'format']
+		query: ['country', 'from', 'to', 'validatedOnly', 'review', 'format', 'limit', 'cursor']
 	},
 	{
 		name: 'POST /indicators/{code}/observations',

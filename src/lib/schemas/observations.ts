@@ -132,7 +132,18 @@ export const observationListQuery = z
 			.transform((v) => v === 'true' || v === '1')
 			.optional(),
 		review: z.enum(['draft', 'submitted', 'validated']).optional(),
-		format: z.enum(['json', 'csv']).default('json')
+		format: z.enum(['json', 'csv']).default('json'),
+		/** Page size of the JSON list (default 100); the CSV holds every value. */
+		limit: z
+			.string()
+			.regex(/^\d{1,6}$/, 'Use a whole number.')
+			.transform(Number)
+			.pipe(z.number().int().min(1).max(1000))
+			.optional(),
+		cursor: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{1,800}$/, 'Use the nextCursor of the previous page.')
+			.optional()
 	})
 	.strict();
 

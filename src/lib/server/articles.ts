@@ -186,6 +186,33 @@ export function getArticle(
 	actor: Actor | null = null
 ): ArticleDetail {
 	const fw = getFramework(db);
+	const a = getArticleText(db, number, locale);
+	return {
+		number: a.number,
+		title: a.title,
+		titleTranslated: a.titleTranslated,
+		themes: a.themes,
+		text: a.text,
+		textTranslated: a.textTranslated,
+		progress: {
+			...articleProgress(db, fw.id).get(number)!,
+			indicatorStatuses: articleIndicatorVerdicts(db, actor, number, 'cagr-ratio', {
+				locale,
+				validatedOnly: !actor
+			})
+		},
+		references: a.references,
+		indicators: a.indicators
+	};
+}
+
+/** One article without its progress (no verdicts computed): its text, references, indicators. */
+export function getArticleText(
+	db: Db,
+	number: number,
+	locale: Locale = 'en'
+): Omit<ArticleDetail, 'progress'> {
+	const fw = getFramework(db);
 	const row = db
 		.select()
 		.from(article)
@@ -248,13 +275,6 @@ export function getArticle(
 		themes: row.themes,
 		text: t?.text || row.text,
 		textTranslated: locale === 'en' || !!t?.text,
-		progress: {
-			...articleProgress(db, fw.id).get(row.number)!,
-			indicatorStatuses: articleIndicatorVerdicts(db, actor, row.number, 'cagr-ratio', {
-				locale,
-				validatedOnly: !actor
-			})
-		},
 		references: {
 			sdg: refs.filter((r) => r.kind !== 'gcm_objective'),
 			gcm: refs

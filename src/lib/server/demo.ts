@@ -17,7 +17,7 @@ import {
 } from './db/schema';
 import { getFramework } from './articles';
 import { recordAudit } from './audit';
-import { periodSortKey } from './observations';
+import { observationsInserted, periodSortKey } from './observations';
 
 export function isDemoData(db: Db): boolean {
 	return db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get()?.value === 'true';
@@ -404,6 +404,7 @@ export async function seedDemoData(db: Db): Promise<string> {
 					observations++;
 				});
 			}
+			observationsInserted(tx, labour);
 		}
 		tx.insert(appMeta)
 			.values({ key: 'demo', value: 'true' })

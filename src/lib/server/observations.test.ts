@@ -5,6 +5,7 @@ import { person } from '../../../tests/helpers/people';
 import { appMeta, auditEntry, evidence, observation } from './db/schema';
 import type { Actor } from './authz';
 import {
+	listObservationPage,
 	listObservations,
 	listObservationsForReview,
 	periodSortKey,
@@ -264,5 +265,76 @@ describe('review and what readers see', () => {
 		expect(dataVersion()).toBe(v0 + 1);
 		expect(observationReviewGroups(t.db, admin)).toEqual([]);
 		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toHaveLength(2);
+	});
+});
+
+describe("listObservationPage (the API's keyset pages)", () => {
+	const seed = () => {
+		const rows = [];
+		for (const corridor of ['USA>MEX', 'CAN>MEX'])
+			for (let y = 2015; y <= 2026; y++)
+				rows.push(
+					input({ country: 'MEX', period: `${y}`, disaggregation: { corridor }, value: y - 2000 })
+				);
+		upsertObservations(t.db, admin, '10.c.1', rows);
+		upsertObservations(t.db, admin, '10.c.1', [
+			input({ country: 'GTM', period: '2020', value: 5 }),
+			input({ country: 'GTM', period: '2021', value: 6 })
+		]);
+	};
+	const pages = (actor: Actor, limit: number, country?: string) => {
+		const seen = [];
+		let cursor: string | undefined;
+		let calls = 0;
+		do {
+			const page = listObservationPage(t.db, actor, '10.c.1', { limit, cursor, country });
+			expect(page.items.length).toBeLessThanOrEqual(limit);
+			seen.push(...page.items);
+			cursor = page.nextCursor ?? undefined;
+			calls++;
+		} while (cursor && calls < 100);
+		return { seen, calls };
+	};
+
+	it('walks every value once, in the order of the full list, limit by limit', () => {
+		seed();
+		const all = listObservations(t.db, admin, '10.c.1');
+		expect(all).toHaveLength(26);
+		const { seen, calls } = pages(admin, 5);
+		expect(seen.map((o) => o.id)).toEqual(all.map((o) => o.id));
+		expect(calls).toBe(6);
+		const one = listObservationPage(t.db, admin, '10.c.1', { limit: 100 });
+		expect(one).toMatchObject({ nextCursor: null });
+		expect(one.items).toHaveLength(26);
+		// Exactly a page's worth: no empty page after it.
+		expect(pages(admin, 13).calls).toBe(2);
+		expect(pages(admin, 2, 'GTM')).toMatchObject({ calls: 1 });
+	});
+
+	it('skips what the reader may not see without leaving short or empty pages', () => {
+		seed();
+		// A coordinator of Guatemala sees Mexico's values only once validated.
+		t.db.$client.exec("update observation set review_state = 'draft', validated = null");
+		t.db.$client.exec(
+			"update observation set review_state = 'validated' where period in ('2016', '2024') and scope_key = 'MEX'"
+		);
+		const gtm = person(t.db, 'coordinator', ['GTM']);
+		const all = listObservations(t.db, gtm, '10.c.1');
+		expect(all).toHaveLength(6);
+		const { seen, calls } = pages(gtm, 2);
+		expect(seen.map((o) => o.id)).toEqual(all.map((o) => o.id));
+		expect(calls).toBe(3);
+	});
+
+	it('refuses a cursor it did not make, and anonymous readers', () => {
+		seed();
+		for (const cursor of ['abc', Buffer.from('[1,2]').toString('base64url'), '!!']) {
+			expect(() => listObservationPage(t.db, admin, '10.c.1', { cursor })).toThrow(
+				expect.objectContaining({ status: 400 })
+			);
+		}
+		expect(() => listObservationPage(t.db, null, '10.c.1')).toThrow(
+			expect.objectContaining({ status: 401 })
+		);
 	});
 });

@@ -9,7 +9,7 @@ import type { Db } from './db';
 import { country as countryTable, evidence, indicator, observation } from './db/schema';
 import { assert, canReadDrafts, isAdmin, type Actor } from './authz';
 import { recordAudit } from './audit';
-import { conflict, invalid, notFound, unauthorized } from './errors';
+import { badRequest, conflict, invalid, notFound, unauthorized } from './errors';
 import { bumpDataVersion } from './seed';
 import { countryName } from './countries';
 import { indicatorByCode, type IndicatorRow } from './indicators';
@@ -167,6 +167,115 @@ export function listObservations(
 		if (v) out.push(v);
 	}
 	return out;
+}
+
+/**
+ * Moves an indicator's observation revision (the key of its cached verdicts) after inserting
+ * some of its observations, in the same transaction; updates and deletes move it by trigger
+ * (migration 0004).
+ */
+export function observationsInserted(tx: Pick<Db, 'run'>, indicatorId: number): void {
+	tx.run(
+		sql`update observation_revision set revision = revision + 1 where indicator_id = ${indicatorId}`
+	);
+}
+
+export const OBSERVATION_PAGE_SIZE = 100;
+
+export interface ObservationPage {
+	items: ObservationRecord[];
+	/** Give it back as `cursor` for the next page; null on the last page. */
+	nextCursor: string | null;
+}
+
+type SortKey = [scopeKey: string, disaggKey: string, periodSort: string, id: number];
+
+function encodeCursor(row: ObservationRow): string {
+	const key: SortKey = [row.scopeKey, row.disaggKey, row.periodSort, row.id];
+	return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): SortKey {
+	try {
+		const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+		if (
+			Array.isArray(key) &&
+			key.length === 4 &&
+			typeof key[0] === 'string' &&
+			typeof key[1] === 'string' &&
+			typeof key[2] === 'string' &&
+			Number.isSafeInteger(key[3])
+		)
+			return key as SortKey;
+	} catch {
+		/* answered below */
+	}
+	throw badRequest('Use the nextCursor of the previous page.', [
+		{ path: 'cursor', message: 'Use the nextCursor of the previous page.' }
+	]);
+}
+
+/**
+ * One page of an indicator's observations, in the order of listObservations (country,
+ * disaggregation, period), by keyset: each page reads only its own rows through the index
+ * observation_page_idx, however many values the indicator has.
+ */
+export function listObservationPage(
+	db: Db,
+	actor: Actor | null,
+	code: string,
+	opts: ObservationQuery & { limit?: number; cursor?: string } = {}
+): ObservationPage {
+	if (!actor && !opts.validatedOnly) throw unauthorized();
+	const limit = opts.limit ?? OBSERVATION_PAGE_SIZE;
+	let after = opts.cursor ? decodeCursor(opts.cursor) : null;
+	const ind = indicatorByCode(db, code);
+	const base = [eq(observation.indicatorId, ind.id)];
+	if (opts.country !== undefined) {
+		base.push(eq(observation.scopeKey, opts.country === 'REGION' ? '' : opts.country));
+	}
+	if (opts.from !== undefined) base.push(sql`${observation.year} >= ${opts.from}`);
+	if (opts.to !== undefined) base.push(sql`${observation.year} <= ${opts.to}`);
+	if (opts.review !== undefined) base.push(eq(observation.reviewState, opts.review));
+	const items: ObservationRecord[] = [];
+	let lastShown: ObservationRow | null = null;
+	let more = false;
+	// Rows a reader may not see (drafts never validated) are skipped, so read in batches until
+	// the page is full or the rows run out.
+	for (;;) {
+		const where = after
+			? [
+					...base,
+					sql`(${observation.scopeKey}, ${observation.disaggKey}, ${observation.periodSort}, ${observation.id}) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`
+				]
+			: base;
+		const rows = db
+			.select()
+			.from(observation)
+			.where(and(...where))
+			.orderBy(
+				asc(observation.scopeKey),
+				asc(observation.disaggKey),
+				asc(observation.periodSort),
+				asc(observation.id)
+			)
+			.limit(limit + 1)
+			.all();
+		for (const row of rows) {
+			const v = view(row, ind.code, actor, opts);
+			if (!v) continue;
+			if (items.length === limit) {
+				more = true;
+				break;
+			}
+			items.push(v);
+			lastShown = row;
+		}
+		if (more || rows.length <= limit) break;
+		const last = rows[rows.length - 1];
+		after = [last.scopeKey, last.disaggKey, last.periodSort, last.id];
+	}
+	return { items, nextCursor: more && lastShown ? encodeCursor(lastShown) : null };
 }
 
 function rowById(db: Pick<Db, 'select'>, ind: IndicatorRow, id: number): ObservationRow {
@@ -382,6 +491,7 @@ export function upsertObservations(
 			if (input.evidence) addEvidence(tx, actor, id, input.country, input.evidence);
 			ids.push(id);
 		}
+		if (created > 0) observationsInserted(tx, ind.id);
 		if (admin && created + updated > 0) bumpDataVersion(tx);
 	});
 	const rows = db.select().from(observation).where(inArray(observation.id, ids)).all();

@@ -12,6 +12,7 @@ import {
 	countryVerdict,
 	disaggregateRanking,
 	indicatorAlerts,
+	alertsPreview,
 	indicatorChartData,
 	indicatorVerdicts,
 	isStale,
@@ -209,10 +210,56 @@ describe('summaries', () => {
 		expect(alerts.map((x) => [x.code, x.country, x.offTrack, x.stale])).toEqual([
 			['10.7.3', 'MEX', true, true]
 		]);
+		// The overview's preview: off-track ones first, then stale only; the total of all.
+		const alert = (code: string, offTrack: boolean) =>
+			({ ...alerts[0], code, offTrack, stale: !offTrack }) as (typeof alerts)[number];
+		const preview = alertsPreview(
+			[alert('1', false), alert('2', true), alert('3', false), alert('4', true)],
+			3
+		);
+		expect(preview.total).toBe(4);
+		expect(preview.items.map((x) => x.code)).toEqual(['2', '4', '1']);
+		expect(alertsPreview([], 3)).toEqual({ items: [], total: 0 });
 		const mex = countryIndicatorSummaries(s.db, a, 'MEX');
 		expect(mex).toMatchObject([{ code: '10.7.3', latestPeriod: '2019', latestValue: 200 }]);
 		expect(isStale(2024, 2026)).toBe(true);
 		expect(isStale(2025, 2026)).toBe(false);
+	});
+
+	it('keeps verdicts computed per indicator until one of its observations changes', async () => {
+		s = freshDb();
+		const a = person(s.db, 'admin');
+		const parse = (o: Record<string, unknown>) => observationInputSchema.parse(o);
+		const revision = (code: string) =>
+			s.db.$client
+				.prepare(
+					'select r.revision from observation_revision r join indicator i on i.id = r.indicator_id where i.code = ?'
+				)
+				.pluck()
+				.get(code) as number;
+		const mexStatus = () =>
+			articleIndicatorVerdicts(s.db, a, 1, 'cagr-ratio', { asOfYear: 2026 })[0].verdicts.find(
+				(v) => v.country === 'MEX'
+			)?.status;
+		upsertObservations(s.db, a, '10.7.3', [
+			parse({ country: 'MEX', period: '2015', value: 100 }),
+			parse({ country: 'MEX', period: '2019', value: 200 })
+		]);
+		const r0 = revision('10.7.3');
+		const other = revision('10.c.1');
+		expect(mexStatus()).toBe('deterioration');
+		// Any update or delete, even in plain SQL, moves the revision of that indicator only (by
+		// trigger), and the verdict is computed again; inserts are counted by their writers.
+		s.db.$client.exec("update observation set value = 50 where period = '2019'");
+		expect(revision('10.7.3')).toBe(r0 + 1);
+		expect(revision('10.c.1')).toBe(other);
+		expect(mexStatus()).toBe('on_track');
+		s.db.$client.exec("delete from observation where period = '2019'");
+		expect(revision('10.7.3')).toBe(r0 + 2);
+		expect(mexStatus()).toBe('insufficient_data');
+		upsertObservations(s.db, a, '10.7.3', [parse({ country: 'MEX', period: '2020', value: 300 })]);
+		expect(revision('10.7.3')).toBe(r0 + 3);
+		expect(mexStatus()).toBe('deterioration');
 	});
 
 	it('the member-state × article matrix and the actions-by-status history', async () => {

@@ -16,6 +16,7 @@ import {
 	type ActionStatus
 } from './db/schema';
 import { canReadDrafts, type Actor } from './authz';
+import { readerKey } from './read-cache';
 import { unauthorized } from './errors';
 import { countryName } from './countries';
 import { FRAMEWORK_SLUG } from './seed';
@@ -453,6 +454,54 @@ function indicatorNames(db: Db, locale: 'en' | 'es' | 'fr') {
 	return new Map(rows.map((r) => [r.id, (locale !== 'en' && r.tr) || r.name]));
 }
 
+// The verdicts of an indicator, computed from every one of its observations, are kept under
+// the indicator's observation revision (moved by triggers on any write of its observations,
+// migration 0004) and the indicator's own version (target, direction…): a write to another
+// indicator, an action or an update leaves them as they are, so summary pages that draw every
+// indicator (overview, articles) recompute only what changed.
+const MAX_VERDICT_SETS = 2000;
+const verdictSets = new Map<string, Map<Scope, Verdict>>();
+
+function observationRevision(db: Db, indicatorId: number): number {
+	return (
+		(db.$client
+			.prepare('select revision from observation_revision where indicator_id = ?')
+			.pluck()
+			.get(indicatorId) as number | undefined) ?? 0
+	);
+}
+
+function scopeVerdicts(
+	db: Db,
+	actor: Actor | null,
+	ind: IndicatorRow,
+	scopes: Scope[],
+	method: Method,
+	opts: ProgressReadOptions
+): Map<Scope, Verdict> {
+	const key = [
+		ind.id,
+		ind.version,
+		observationRevision(db, ind.id),
+		db.$client.pragma('data_version', { simple: true }),
+		opts.validatedOnly ? 'validated' : readerKey(actor),
+		method,
+		opts.asOfYear ?? new Date().toISOString().slice(0, 10),
+		scopes.join(',')
+	].join('|');
+	const hit = verdictSets.get(key);
+	if (hit) return hit;
+	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
+	const out = new Map<Scope, Verdict>();
+	for (const s of scopes) {
+		const obs = series.get(s);
+		if (obs) out.set(s, toVerdict(ind, s, obs, method, opts));
+	}
+	verdictSets.set(key, out);
+	if (verdictSets.size > MAX_VERDICT_SETS) verdictSets.delete(verdictSets.keys().next().value!);
+	return out;
+}
+
 function groupFor(
 	db: Db,
 	actor: Actor | null,
@@ -463,17 +512,10 @@ function groupFor(
 	opts: ProgressReadOptions & { full?: boolean },
 	currentYear: number
 ): IndicatorVerdictGroup {
-	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
+	const computed = scopeVerdicts(db, actor, ind, scopes, method, opts);
 	const verdicts = scopes
-		.filter((s) => series.has(s))
-		.map((s) =>
-			summarise(
-				toVerdict(ind, s, series.get(s)!, method, opts),
-				opts.locale ?? 'en',
-				currentYear,
-				opts.full
-			)
-		);
+		.filter((s) => computed.has(s))
+		.map((s) => summarise(computed.get(s)!, opts.locale ?? 'en', currentYear, opts.full));
 	const byStatus: Partial<Record<Status, number>> = {};
 	for (const v of verdicts) byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
 	return {
@@ -550,6 +592,18 @@ export function indicatorAlerts(
 		}
 	}
 	return out;
+}
+
+/**
+ * The start of the alert list for a summary page: the first `n`, off-track ones before those
+ * that are only stale (each group in indicator order), and how many there are in all.
+ */
+export function alertsPreview(
+	alerts: IndicatorAlert[],
+	n = 12
+): { items: IndicatorAlert[]; total: number } {
+	const ordered = [...alerts.filter((a) => a.offTrack), ...alerts.filter((a) => !a.offTrack)];
+	return { items: ordered.slice(0, n), total: alerts.length };
 }
 
 export interface CountryIndicatorSummary extends VerdictSummary {

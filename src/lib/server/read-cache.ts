@@ -4,18 +4,37 @@
 // total_changes() for writes through this process's connection and PRAGMA data_version for
 // commits by any other connection (scripts, a second process) — plus the day (overdue
 // depends on it) and what the reader may see (role and countries). Any write therefore
-// invalidates every entry; nothing is ever served stale.
+// invalidates every entry; nothing is ever served stale. The one exception is bookkeeping
+// that no page shows from these summaries (a shared link's view count), written through
+// `untracked`, so that a much-read shared page does not empty the caches every few seconds.
 import type { Db } from './db';
 import type { Actor } from './authz';
 
-const MAX_ENTRIES = 400;
+const MAX_ENTRIES = 200;
 const entries = new Map<string, unknown>();
+let untrackedChanges = 0;
+
+function totalChanges(db: Db): number {
+	return db.$client.prepare('select total_changes()').pluck().get() as number;
+}
 
 export function storeGeneration(db: Db): string {
-	const client = db.$client;
-	const changes = client.prepare('select total_changes()').pluck().get() as number;
-	const version = client.pragma('data_version', { simple: true }) as number;
+	const changes = totalChanges(db) - untrackedChanges;
+	const version = db.$client.pragma('data_version', { simple: true }) as number;
 	return `${changes}.${version}.${new Date().toISOString().slice(0, 10)}`;
+}
+
+/**
+ * Runs a synchronous write that the cached summaries do not depend on (view counts) without
+ * changing the store's generation.
+ */
+export function untracked<T>(db: Db, write: () => T): T {
+	const before = totalChanges(db);
+	try {
+		return write();
+	} finally {
+		untrackedChanges += totalChanges(db) - before;
+	}
 }
 
 /** What a reader may see and do, as a cache key part. */

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db';
 import { ACTION_STATUSES, article, framework, type ActionStatus } from './db/schema';
 import type { ResolvedShareLink } from './share-links';
-import { getArticle } from './articles';
+import { getArticleText } from './articles';
 import { countryName } from './countries';
 import { FRAMEWORK_SLUG } from './seed';
 import { publishedEvidence, type PublishedEvidence } from './published';
@@ -148,7 +148,7 @@ export function scopeReport(db: Db, link: ResolvedShareLink, locale: OpenLocale)
 	const details = new Map<string, ReportIndicator['detail']>();
 
 	const sections = content.articles.map((n): ReportSection => {
-		const a = getArticle(db, n, locale);
+		const a = getArticleText(db, n, locale);
 		const actions = content.actions.filter((x) => x.articles.includes(n));
 		const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<
 			ActionStatus,

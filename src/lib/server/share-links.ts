@@ -7,6 +7,7 @@ import type { Db } from './db';
 import { article, country, indicator, shareLink, user } from './db/schema';
 import { assert, isAdmin, type Actor } from './authz';
 import { recordAudit } from './audit';
+import { untracked } from './read-cache';
 import { invalid, notFound } from './errors';
 import { FRAMEWORK_SLUG } from './seed';
 import type { ShareLinkCreate } from '$lib/schemas/share-links';
@@ -287,14 +288,18 @@ export function flushViews(db: Db): void {
 	if (pendingViews.size === 0) return;
 	const entries = [...pendingViews.entries()];
 	pendingViews.clear();
-	db.transaction((tx) => {
-		for (const [id, { n, last }] of entries) {
-			tx.update(shareLink)
-				.set({ viewCount: sql`${shareLink.viewCount} + ${n}`, lastViewedAt: new Date(last) })
-				.where(eq(shareLink.id, id))
-				.run();
-		}
-	});
+	// Not a change of the data any cached page shows (the share-links page reads the counts
+	// afresh), so it leaves the caches' generation as it is.
+	untracked(db, () =>
+		db.transaction((tx) => {
+			for (const [id, { n, last }] of entries) {
+				tx.update(shareLink)
+					.set({ viewCount: sql`${shareLink.viewCount} + ${n}`, lastViewedAt: new Date(last) })
+					.where(eq(shareLink.id, id))
+					.run();
+			}
+		})
+	);
 }
 
 /** Whether a page of the shared site is inside the link's scope. */

@@ -25,3 +25,15 @@ export function readOptions(link: ResolvedShareLink, locale: 'en' | 'es' | 'fr')
 		asOfYear: link.asOf ? Number(link.asOf.slice(0, 4)) : undefined
 	};
 }
+
+/**
+ * A list page asked for in the query (`?actions=2`): a whole number of at least 1, else null
+ * (missing, 0, negative, not a number: the first page). Past the end is left to the reader of
+ * the list, which shows the last page.
+ */
+export function pageParam(url: URL, name: string): number | null {
+	const v = url.searchParams.get(name)?.trim();
+	if (!v || !/^\d+$/.test(v)) return null;
+	const n = Number(v);
+	return n >= 1 ? n : null;
+}

@@ -1,5 +1,5 @@
-// The read-only shared site (/s/{token}/…): token resolution, ETags from the data version,
-// and a small cache of rendered responses keyed by that version, so a shared page that is
+// The read-only shared site (/s/{token}/…): token resolution and ETags from the data version;
+// the rendered pages are kept in response-cache.ts under that ETag, so a shared page that is
 // forwarded around is served from memory until the next validated change.
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -38,36 +38,3 @@ export function etagMatches(header: string | null, etag: string): boolean {
 // Browsers revalidate every time (a cheap 304 with the ETag); shared proxies may keep a copy
 // for a minute.
 export const SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
-
-interface CachedResponse {
-	status: number;
-	body: Uint8Array<ArrayBuffer>;
-	headers: [string, string][];
-}
-
-const MAX_ENTRIES = 500;
-const MAX_BODY = 2 * 1024 * 1024;
-const cache = new Map<string, CachedResponse>();
-
-export function cachedResponse(key: string): CachedResponse | undefined {
-	const hit = cache.get(key);
-	if (hit) {
-		cache.delete(key);
-		cache.set(key, hit);
-	}
-	return hit;
-}
-
-export async function storeResponse(key: string, res: Response): Promise<Response> {
-	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
-	const headers = [...res.headers.entries()].filter(([k]) => k !== 'set-cookie');
-	if (res.status === 200 && body.byteLength <= MAX_BODY) {
-		cache.set(key, { status: res.status, body, headers });
-		if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-	}
-	return new Response(body, { status: res.status, headers });
-}
-
-export function clearSharedCache(): void {
-	cache.clear();
-}

@@ -3,9 +3,20 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { article, framework, indicator } from './db/schema';
-import { getArticle, listArticles } from './articles';
+import { getArticleText, listArticles } from './articles';
 import { countryName, listCountries, getCountry } from './countries';
-import { publishedActions, publishedEvidence, type PublishedAction } from './published';
+import {
+	countPublishedEvidence,
+	emptyActionCounts,
+	publishedActionCounts,
+	publishedActionCountsByArticle,
+	publishedActions,
+	publishedEvidence,
+	type EvidenceTargets,
+	type PublishedAction,
+	type PublishedEvidence,
+	type PublishedQuery
+} from './published';
 import {
 	actionStatusHistory,
 	articleIndicatorVerdicts,
@@ -20,31 +31,111 @@ import { getIndicator } from './indicators';
 import { FRAMEWORK_SLUG } from './seed';
 import type { ResolvedShareLink } from './share-links';
 import { readOptions } from './shared-pages';
-import type { ActionStatus, Locale } from './db/schema';
+import type { Locale } from './db/schema';
 import type { Method } from '$lib/progress';
 
-const STATUS_ORDER: ActionStatus[] = [
-	'planned',
-	'in_progress',
-	'completed',
-	'stalled',
-	'cancelled'
-];
+/** Actions per page of the shared article and country pages. */
+export const SHARED_ACTIONS_PAGE_SIZE = 25;
+/** Evidence links per page of the shared article and country pages. */
+export const SHARED_EVIDENCE_PAGE_SIZE = 20;
 
-export function countByStatus(actions: PublishedAction[]) {
-	const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<
-		ActionStatus,
-		number
-	>;
-	for (const a of actions) byStatus[a.status]++;
-	const total = actions.length;
+/** One page of a list the shared pages show, with where it sits in the whole list. */
+export interface ListPage<T> {
+	items: T[];
+	/** How many there are in all. */
+	total: number;
+	/** The page shown (1-based; an out-of-range request gives the first or the last page). */
+	page: number;
+	/** How many pages there are (at least 1). */
+	pages: number;
+	pageSize: number;
+}
+
+/** The page numbers asked for in the query (`?actions=2&evidence=3`); null: the first. */
+export interface SharedListPages {
+	actions?: number | null;
+	evidence?: number | null;
+}
+
+/**
+ * The page to show of `total` rows, `size` per page: the one asked for, the first when it is
+ * missing or not a page number (0, negative, not a number), the last when it is past the end.
+ */
+export function pageWindow(requested: number | null | undefined, total: number, size: number) {
+	const pages = Math.max(1, Math.ceil(total / size));
+	const page =
+		typeof requested === 'number' && requested >= 1 ? Math.min(Math.floor(requested), pages) : 1;
+	return { page, pages, pageSize: size, limit: size, offset: (page - 1) * size };
+}
+
+/** An action as the shared pages' action tables show it (and nothing more). */
+export type SharedActionRow = Pick<
+	PublishedAction,
+	| 'id'
+	| 'title'
+	| 'leadAgency'
+	| 'language'
+	| 'countryName'
+	| 'status'
+	| 'overdue'
+	| 'percentComplete'
+	| 'dueDate'
+> & { articles?: number[] };
+
+/** An evidence link as the shared pages list it. */
+export type SharedEvidenceRow = Pick<
+	PublishedEvidence,
+	'id' | 'url' | 'title' | 'kind' | 'publishedOn'
+>;
+
+function actionRow(a: PublishedAction, withArticles = false): SharedActionRow {
 	return {
-		byStatus,
-		total,
-		completed: byStatus.completed,
-		overdue: actions.filter((a) => a.overdue).length,
-		shareCompleted: total ? byStatus.completed / total : null
+		id: a.id,
+		title: a.title,
+		leadAgency: a.leadAgency,
+		language: a.language,
+		countryName: a.countryName,
+		status: a.status,
+		overdue: a.overdue,
+		percentComplete: a.percentComplete,
+		dueDate: a.dueDate,
+		...(withArticles ? { articles: a.articles } : {})
 	};
+}
+
+/** One page of the published actions of a query, most recently validated first. */
+function actionsPage(
+	db: Db,
+	q: PublishedQuery,
+	total: number,
+	requested: number | null | undefined,
+	withArticles = false
+): ListPage<SharedActionRow> {
+	const w = pageWindow(requested, total, SHARED_ACTIONS_PAGE_SIZE);
+	const items =
+		total === 0 ? [] : publishedActions(db, q, w).map((a) => actionRow(a, withArticles));
+	return { items, total, page: w.page, pages: w.pages, pageSize: w.pageSize };
+}
+
+/** One page of the evidence of some targets, newest first. */
+function evidencePage(
+	db: Db,
+	targets: EvidenceTargets,
+	requested: number | null | undefined
+): ListPage<SharedEvidenceRow> {
+	const total = countPublishedEvidence(db, targets);
+	const w = pageWindow(requested, total, SHARED_EVIDENCE_PAGE_SIZE);
+	const items =
+		total === 0
+			? []
+			: publishedEvidence(db, targets, w).map((e) => ({
+					id: e.id,
+					url: e.url,
+					title: e.title,
+					kind: e.kind,
+					publishedOn: e.publishedOn
+				}));
+	return { items, total, page: w.page, pages: w.pages, pageSize: w.pageSize };
 }
 
 export function articleId(db: Db, n: number): number | null {
@@ -60,34 +151,39 @@ export function articleId(db: Db, n: number): number | null {
 
 export function sharedOverview(db: Db, link: ResolvedShareLink, locale: Locale, method: Method) {
 	const opts = readOptions(link, locale);
-	const actions = publishedActions(db, { asOf: link.asOf, locale });
-	const articles = listArticles(db, locale).map((a) => {
-		const own = actions.filter((x) => x.articles.includes(a.number));
-		return {
-			number: a.number,
-			title: a.title,
-			titleTranslated: a.titleTranslated,
-			counts: countByStatus(own)
-		};
-	});
+	const q = { asOf: link.asOf, locale };
+	const perArticle = publishedActionCountsByArticle(db, q);
+	const articles = listArticles(db, locale).map((a) => ({
+		number: a.number,
+		title: a.title,
+		titleTranslated: a.titleTranslated,
+		counts: perArticle.get(a.number) ?? emptyActionCounts()
+	}));
 	return {
 		articles,
-		totals: countByStatus(actions),
+		totals: publishedActionCounts(db, q),
 		members: listCountries(db, { member: true, locale }),
 		alerts: indicatorAlerts(db, null, method, opts)
 	};
 }
 
+/**
+ * The shared article page: the article, the counts of its published actions, one page of
+ * them and one page of its evidence (only those pages are read), its indicators' verdicts
+ * and the monthly status history.
+ */
 export function sharedArticle(
 	db: Db,
 	link: ResolvedShareLink,
 	n: number,
 	locale: Locale,
-	method: Method
+	method: Method,
+	pages: SharedListPages = {}
 ) {
 	const opts = readOptions(link, locale);
-	const detail = getArticle(db, n, locale);
-	const actions = publishedActions(db, { article: n, asOf: link.asOf, locale });
+	const detail = getArticleText(db, n, locale);
+	const q: PublishedQuery = { article: n, asOf: link.asOf, locale };
+	const counts = publishedActionCounts(db, q);
 	const id = articleId(db, n);
 	return {
 		article: {
@@ -98,36 +194,48 @@ export function sharedArticle(
 			textTranslated: detail.textTranslated,
 			references: detail.references
 		},
-		actions,
-		counts: countByStatus(actions),
+		actions: actionsPage(db, q, counts.total, pages.actions),
+		counts,
 		indicators: articleIndicatorVerdicts(db, null, n, method, opts),
 		history: actionStatusHistory(db, null, {
 			...opts,
 			articleNumber: n,
 			until: link.asOf?.slice(0, 7)
 		}),
-		evidence: publishedEvidence(db, { actions: actions.map((a) => a.id), articles: id ? [id] : [] })
+		evidence: evidencePage(db, { publishedActionsOf: q, articles: id ? [id] : [] }, pages.evidence)
 	};
 }
 
+/**
+ * The shared country page: the counts of its published actions (in all and per article), one
+ * page of them (with the articles each serves) and one page of their evidence, and the
+ * country's indicator summaries.
+ */
 export function sharedCountry(
 	db: Db,
 	link: ResolvedShareLink,
 	iso3: string,
 	locale: Locale,
-	method: Method
+	method: Method,
+	pages: SharedListPages = {}
 ) {
 	const opts = readOptions(link, locale);
 	const c = getCountry(db, iso3, locale);
-	const actions = publishedActions(db, { country: c.iso3, asOf: link.asOf, locale });
-	const titles = new Map(listArticles(db, locale).map((a) => [a.number, a.title]));
+	const q: PublishedQuery = { country: c.iso3, asOf: link.asOf, locale };
+	const counts = publishedActionCounts(db, q);
+	const perArticle = publishedActionCountsByArticle(db, q);
 	return {
 		country: c,
-		actions,
-		counts: countByStatus(actions),
-		articleTitles: Object.fromEntries(titles),
+		counts,
+		byArticle: listArticles(db, locale)
+			.filter((a) => perArticle.has(a.number))
+			.map((a) => {
+				const k = perArticle.get(a.number)!;
+				return { number: a.number, title: a.title, total: k.total, completed: k.completed };
+			}),
+		actions: actionsPage(db, q, counts.total, pages.actions, true),
 		indicators: countryIndicatorSummaries(db, null, c.iso3, method, opts),
-		evidence: publishedEvidence(db, { actions: actions.map((a) => a.id) })
+		evidence: evidencePage(db, { publishedActionsOf: q }, pages.evidence)
 	};
 }
 

@@ -3,7 +3,7 @@ import { getFramework, listArticles } from '$lib/server/articles';
 import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { latestActivity } from '$lib/server/updates';
-import { indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
+import { alertsPreview, indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
 import { readThrough, readerKey } from '$lib/server/read-cache';
 import type { PageServerLoad } from './$types';
 
@@ -15,9 +15,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const summaries = readThrough(db, `overview|${readerKey(locals.actor)}|${locale}`, () => ({
 		articles: listArticles(db, locale),
 		latestActivity: latestActivity(db, locals.actor, locale),
-		// Issue 4: the member-state × article matrix and the off-track / stale indicators.
+		// Issue 4: the member-state × article matrix and the off-track / stale indicators (the
+		// first twelve here; all of them on /indicators?alerts=all).
 		matrix: memberArticleMatrix(db, locals.actor, { locale }),
-		indicatorAlerts: indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale })
+		indicatorAlerts: alertsPreview(indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale }))
 	}));
 	return {
 		framework: { title: fw.title, preamble: fw.preamble },

@@ -17,7 +17,7 @@ import { assert, canImportRowsOf, isAdmin, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { bumpDataVersion } from '../seed';
-import { periodSortKey, scaleProblem } from '../observations';
+import { observationsInserted, periodSortKey, scaleProblem } from '../observations';
 import type { IndicatorRow } from '../indicators';
 import { importRun, indicator } from '../db/schema';
 import { disaggregationKey, parsePeriod } from '$lib/progress';
@@ -367,6 +367,7 @@ function commit(
 	const periodInfo = new Map<string, { year: number; sort: string }>();
 	const disaggJson = new Map<string, string>();
 	const reviewState = admin ? 'validated' : 'submitted';
+	const inserted = new Set<number>();
 
 	db.transaction((tx) => {
 		const run = tx
@@ -397,6 +398,7 @@ function commit(
 					})
 				: null;
 			if (p.existing === null) {
+				inserted.add(p.ind.id);
 				let info = periodInfo.get(r.period);
 				if (!info) {
 					info = { year: parsePeriod(r.period).year, sort: periodSortKey(r.period) };
@@ -480,6 +482,7 @@ function commit(
 				reviewState
 			}
 		});
+		for (const id of inserted) observationsInserted(tx, id);
 		if (admin && report.rowsImported + report.rowsUpdated > 0) bumpDataVersion(tx);
 		report.importRunId = run.id;
 	});

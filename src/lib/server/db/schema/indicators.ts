@@ -142,8 +142,20 @@ export const observation = sqliteTable(
 	(t) => [
 		uniqueIndex('observation_natural_uq').on(t.indicatorId, t.scopeKey, t.period, t.disaggKey),
 		index('observation_indicator_country_idx').on(t.indicatorId, t.countryIso3, t.periodSort),
+		// The order of the observations API's pages (keyset paging).
+		index('observation_page_idx').on(t.indicatorId, t.scopeKey, t.disaggKey, t.periodSort, t.id),
 		index('observation_review_idx')
 			.on(t.reviewState)
 			.where(sql`${t.reviewState} != 'validated'`)
 	]
 );
+
+/**
+ * A counter per indicator that changes with every insert, update or delete of one of its
+ * observations, kept by triggers (migration 0003), whatever writes them: the key under which
+ * the verdicts of an indicator are kept computed (progress.ts).
+ */
+export const observationRevision = sqliteTable('observation_revision', {
+	indicatorId: integer('indicator_id').primaryKey(),
+	revision: integer('revision').notNull().default(0)
+});

@@ -21,10 +21,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		article: getArticle(db, n, locale, locals.actor),
 		actions: actionsSection(db, locals.actor, { article: n }, locale),
 		method,
-		indicatorVerdicts: articleIndicatorVerdicts(db, locals.actor, n, method, {
-			locale,
-			full: true
-		}),
+		// Badges with a link to each verdict's explanation on the indicator's page (whose
+		// formula and numbers would otherwise make this page several times heavier).
+		indicatorVerdicts: articleIndicatorVerdicts(db, locals.actor, n, method, { locale }),
 		statusHistory: actionStatusHistory(db, locals.actor, { articleNumber: n })
 	}));
 };

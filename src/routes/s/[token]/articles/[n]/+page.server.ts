@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { pageParam, requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
 import { sharedArticle } from '$lib/server/shared-views';
 import type { PageServerLoad } from './$types';
 
@@ -11,5 +11,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireInScope(link, { type: 'article', number: n });
 	const method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
-	return sharedArticle(getDb(), link, n, requestLocale(), method);
+	// One page of actions and one of evidence (`?actions=2&evidence=3`); the rest is a link away.
+	return sharedArticle(getDb(), link, n, requestLocale(), method, {
+		actions: pageParam(url, 'actions'),
+		evidence: pageParam(url, 'evidence')
+	});
 };

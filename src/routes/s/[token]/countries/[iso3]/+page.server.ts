@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { pageParam, requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
 import { sharedCountry } from '$lib/server/shared-views';
 import { isAppError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
 	try {
-		return sharedCountry(getDb(), link, iso3, requestLocale(), method);
+		return sharedCountry(getDb(), link, iso3, requestLocale(), method, {
+			actions: pageParam(url, 'actions'),
+			evidence: pageParam(url, 'evidence')
+		});
 	} catch (e) {
 		if (isAppError(e) && e.status === 404) sharedNotFound();
 		throw e;

@@ -1,39 +1,48 @@
 import { json } from '@sveltejs/kit';
 import { api, actorOf, readBody, readQuery } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { listObservations, upsertObservations } from '$lib/server/observations';
+import {
+	listObservationPage,
+	listObservations,
+	upsertObservations
+} from '$lib/server/observations';
 import { writeTemplate } from '$lib/server/import';
 import { observationListQuery, observationUpsertSchema } from '$lib/schemas/observations';
 
-/** `?country=&from=&to=&review=&validatedOnly=&format=csv` (CSV in the import template's columns). */
+/**
+ * `?country=&from=&to=&review=&validatedOnly=&limit=&cursor=&format=csv`: JSON in pages of
+ * `limit` (default 100) with `nextCursor`; the CSV (the import template's columns) holds all.
+ */
 export const GET = api(async (event) => {
 	const actor = actorOf(event);
-	const { format, ...query } = readQuery(event.url, observationListQuery);
-	const items = listObservations(getDb(), actor, event.params.code ?? '', query);
-	if (format === 'csv') {
-		const code = items[0]?.indicator ?? event.params.code ?? '';
-		const csv = writeTemplate(
-			items.map((o) => ({
-				indicator: o.indicator,
-				country: o.country,
-				period: o.period,
-				disaggregation: o.disaggregation,
-				value: o.value,
-				status: o.status,
-				source: o.source,
-				note: o.note
-			})),
-			{ bom: true }
+	const { format, limit, cursor, ...query } = readQuery(event.url, observationListQuery);
+	if (format !== 'csv') {
+		return json(
+			listObservationPage(getDb(), actor, event.params.code ?? '', { ...query, limit, cursor })
 		);
-		const name = `${code}${query.country ? '-' + query.country : ''}.csv`.replace(/[^\w.-]/g, '_');
-		return new Response(csv, {
-			headers: {
-				'content-type': 'text/csv; charset=utf-8',
-				'content-disposition': `attachment; filename="${name}"`
-			}
-		});
 	}
-	return json({ items });
+	const items = listObservations(getDb(), actor, event.params.code ?? '', query);
+	const code = items[0]?.indicator ?? event.params.code ?? '';
+	const csv = writeTemplate(
+		items.map((o) => ({
+			indicator: o.indicator,
+			country: o.country,
+			period: o.period,
+			disaggregation: o.disaggregation,
+			value: o.value,
+			status: o.status,
+			source: o.source,
+			note: o.note
+		})),
+		{ bom: true }
+	);
+	const name = `${code}${query.country ? '-' + query.country : ''}.csv`.replace(/[^\w.-]/g, '_');
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}"`
+		}
+	});
 });
 
 /** Upserts `{observations: [...]}` on the natural key; answers the stored records and counts. */

@@ -6,7 +6,7 @@ import {
 	requireShare,
 	sharedNotFound
 } from '$lib/server/shared-pages';
-import { getArticle } from '$lib/server/articles';
+import { getArticleText } from '$lib/server/articles';
 import { isAppError } from '$lib/server/errors';
 import { actionStatusHistory } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getDb();
 	let article;
 	try {
-		article = getArticle(db, n, locale);
+		article = getArticleText(db, n, locale);
 	} catch (e) {
 		if (isAppError(e) && e.status === 404) sharedNotFound();
 		throw e;

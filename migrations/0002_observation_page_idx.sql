@@ -1,0 +1,1 @@
+CREATE INDEX `observation_page_idx` ON `observation` (`indicator_id`,`scope_key`,`disagg_key`,`period_sort`,`id`);
