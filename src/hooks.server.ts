@@ -15,15 +15,16 @@ import { recordView, resolveShareToken } from '$lib/server/share-links';
 import {
 	dataVersion,
 	etagMatches,
-	sharedEtag,
 	sharedToken,
 	SHARED_CACHE_CONTROL
 } from '$lib/server/shared-site';
 import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/response-cache';
+import { installSharedFastPath, keepFinal, sharedPageKey } from '$lib/server/shared-fast';
 
 export const init: ServerInit = async () => {
 	try {
 		await startup();
+		installSharedFastPath();
 	} catch (e) {
 		if (e instanceof StartupError) {
 			console.error(`[avance] cannot start: ${e.message}`);
@@ -75,6 +76,7 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 // responses carry an ETag from the data version and are cached in memory until it changes.
 const handleShared: Handle = async ({ event, resolve }) => {
 	event.locals.share = null;
+	event.locals.sharedKey = null;
 	const token = sharedToken(event.url.pathname);
 	if (!token) return handleSession({ event, resolve });
 	event.locals.actor = null;
@@ -85,8 +87,8 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	event.locals.share = link;
 	const isPage = !event.url.pathname.endsWith('/__data.json');
 	if (isPage) recordView(db, link.id);
-	const version = dataVersion(db);
-	const etag = sharedEtag([link.id, version, getLocale(), event.url.pathname, event.url.search]);
+	const etag = sharedPageKey(link.id, dataVersion(db), getLocale(), event.url);
+	if (isPage) event.locals.sharedKey = etag;
 	const headers = { etag, 'cache-control': SHARED_CACHE_CONTROL, vary: 'Accept-Language, Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
 		return new Response(null, { status: 304, headers });
@@ -129,7 +131,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
-	return applySecurityHeaders(event, await resolve(event));
+	const res = applySecurityHeaders(event, await resolve(event));
+	// A shared page as finally answered, for the server's fast path (shared-fast.ts).
+	const key = event.locals.sharedKey;
+	return key && event.request.method === 'GET' ? keepFinal(key, res) : res;
 };
 
 export const handle: Handle = sequence(handleHeaders, handleLocale, handleShared);

@@ -44,8 +44,12 @@ function run(label, args, env = {}) {
 	return r.stdout.toString();
 }
 
+// The server runs with the Node options of `npm start` (its V8 heap cap).
+const startFlags =
+	JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+
 async function startServer(db, port) {
-	const child = spawn(node, [serverEntry], {
+	const child = spawn(node, [...startFlags, 'scripts/serve.js', privateBuild], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
@@ -175,7 +179,7 @@ if (!values['skip-build'])
 // Run from a private copy of the build, so a rebuild meanwhile cannot pull it away.
 // (inside the checkout, so the server still finds node_modules).
 const privateBuild = resolve('tests/.tmp', `bench-build-${process.pid}`);
-const serverEntry = join(privateBuild, 'index.js');
+
 cpSync('build', privateBuild, { recursive: true });
 
 let port = 4400;

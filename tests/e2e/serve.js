@@ -25,7 +25,7 @@ Object.assign(process.env, {
 	DATABASE_URL: db,
 	BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
 	AUTH_SIGNIN_RATE_LIMIT: '1000',
-	// As scripts/start.js does in production: imports take files up to 50 MB.
+	// As scripts/start.js does in production: imports take files up to 16 MB.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '64M'
 });
 if (name !== 'first-run') {
@@ -33,4 +33,5 @@ if (name !== 'first-run') {
 	process.env.AVANCE_ADMIN_PASSWORD = E2E_ADMIN.password;
 	process.env.AVANCE_ADMIN_NAME = E2E_ADMIN.name;
 }
-await import(resolve('build/index.js'));
+// The production server (scripts/serve.js: adapter-node's handler and the shared fast path).
+await import(resolve('scripts/serve.js'));

@@ -1,4 +1,4 @@
-// The production server (`node build/index.js`) on a throw-away database, for the load test,
+// The production server (`node scripts/serve.js <build>`) on a throw-away database, for the load test,
 // the crash test and the start-up failure tests. Each run serves its own copy of the build, so
 // a rebuild of build/ while it runs changes nothing under it; the working directory stays the
 // repository (migrations/ and seed/ are read from there). Loopback only.
@@ -71,7 +71,7 @@ export function removeDb(file) {
 }
 
 /**
- * Starts `node <buildDir>/index.js` on 127.0.0.1:port with the given database file.
+ * Starts `node scripts/serve.js <buildDir>` on 127.0.0.1:port with the given database file.
  * Resolves once /api/v1/health answers 200 (unless `waitReady` is false). The returned
  * object holds the process, its output so far, and stop (SIGTERM) / kill (SIGKILL).
  * @param {{ buildDir: string, port: number, dbFile: string,
@@ -104,7 +104,7 @@ export async function startServer({
 	};
 	// A variable given as undefined is left out (e.g. to run with a default).
 	for (const [k, v] of Object.entries(fullEnv)) if (v === undefined) delete fullEnv[k];
-	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
+	const child = spawn(process.execPath, ['scripts/serve.js', buildDir], {
 		cwd: ROOT,
 		env: fullEnv,
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -2,8 +2,14 @@
 import { z } from 'zod';
 
 export const IMPORT_FORMAT_NAMES = ['opensdg', 'databank', 'sdg-ddf', 'template'] as const;
-/** Largest CSV the import accepts (the server's own body limit is higher). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest CSV the import accepts (the server's own body limit is higher): 15 times the largest
+ * real file in use (World Bank RPW, 1.1 MB), and small enough that the import of one stays
+ * within the server's memory (npm start caps V8's heap at 512 MB).
+ */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/** Most values (rows after reading, a wide file's cells) one import takes. */
+export const MAX_IMPORT_ROWS = 300_000;
 
 const flag = z
 	.enum(['true', 'false', '1', '0', 'on', ''], { message: 'Use true or false.' })

@@ -4,7 +4,7 @@
 // Review states: an admin's value is validated when saved (as an admin's import is when it
 // commits); a coordinator's new value is a draft; a coordinator's edit of a validated value goes
 // back to `submitted` while shared pages keep the last validated version (`validated` snapshot).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { country as countryTable, evidence, indicator, observation } from './db/schema';
 import { assert, canReadDrafts, isAdmin, type Actor } from './authz';
@@ -139,6 +139,18 @@ function scopeOf(country: string | null): string {
 	return country ?? '';
 }
 
+/** The SQL conditions of an observation query (indicator, country, years, review state). */
+function filtersOf(ind: IndicatorRow, opts: ObservationQuery): SQL[] {
+	const where: SQL[] = [eq(observation.indicatorId, ind.id)];
+	if (opts.country !== undefined) {
+		where.push(eq(observation.scopeKey, opts.country === 'REGION' ? '' : opts.country));
+	}
+	if (opts.from !== undefined) where.push(sql`${observation.year} >= ${opts.from}`);
+	if (opts.to !== undefined) where.push(sql`${observation.year} <= ${opts.to}`);
+	if (opts.review !== undefined) where.push(eq(observation.reviewState, opts.review));
+	return where;
+}
+
 /** Observations of one indicator, ordered by country, disaggregation and period. */
 export function listObservations(
 	db: Db,
@@ -148,13 +160,7 @@ export function listObservations(
 ): ObservationRecord[] {
 	if (!actor && !opts.validatedOnly) throw unauthorized();
 	const ind = indicatorByCode(db, code);
-	const where = [eq(observation.indicatorId, ind.id)];
-	if (opts.country !== undefined) {
-		where.push(eq(observation.scopeKey, opts.country === 'REGION' ? '' : opts.country));
-	}
-	if (opts.from !== undefined) where.push(sql`${observation.year} >= ${opts.from}`);
-	if (opts.to !== undefined) where.push(sql`${observation.year} <= ${opts.to}`);
-	if (opts.review !== undefined) where.push(eq(observation.reviewState, opts.review));
+	const where = filtersOf(ind, opts);
 	const rows = db
 		.select()
 		.from(observation)
@@ -230,13 +236,7 @@ export function listObservationPage(
 	const limit = opts.limit ?? OBSERVATION_PAGE_SIZE;
 	let after = opts.cursor ? decodeCursor(opts.cursor) : null;
 	const ind = indicatorByCode(db, code);
-	const base = [eq(observation.indicatorId, ind.id)];
-	if (opts.country !== undefined) {
-		base.push(eq(observation.scopeKey, opts.country === 'REGION' ? '' : opts.country));
-	}
-	if (opts.from !== undefined) base.push(sql`${observation.year} >= ${opts.from}`);
-	if (opts.to !== undefined) base.push(sql`${observation.year} <= ${opts.to}`);
-	if (opts.review !== undefined) base.push(eq(observation.reviewState, opts.review));
+	const base = filtersOf(ind, opts);
 	const items: ObservationRecord[] = [];
 	let lastShown: ObservationRow | null = null;
 	let more = false;

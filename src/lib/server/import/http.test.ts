@@ -38,7 +38,7 @@ describe('readImportRequest', () => {
 		expect(input.text).toBe('Year,Value\n2023/I,3.5\n');
 	});
 
-	it('415 for other content types, 413 over 50 MB, 400 without a file or with bad options', async () => {
+	it('415 for other content types, 413 over 16 MB, 400 without a file or with bad options', async () => {
 		const json = new Request(url(), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

@@ -393,3 +393,24 @@ describe('dry runs, rejected rows and permissions', () => {
 		).toHaveLength(1);
 	});
 });
+
+describe('size of one import', () => {
+	it('refuses a file of more than 300,000 values with a clear 413, and writes nothing', () => {
+		const lines = ['indicator,country,period,disaggregation,value,status,source,note'];
+		for (let i = 0; i < 300_001; i++) {
+			lines.push(`10.7.3,MEX,${1950 + (i % 75)},group=g${Math.floor(i / 75)},1,final,,`);
+		}
+		const before = snapshot(t.db);
+		for (const dryRun of [true, false]) {
+			expect(() =>
+				runImport(t.db, admin, { text: lines.join('\n'), format: 'template', dryRun })
+			).toThrow(
+				expect.objectContaining({
+					status: 413,
+					message: expect.stringContaining('300,001 values; one import takes at most 300,000')
+				})
+			);
+		}
+		expect(snapshot(t.db)).toEqual(before);
+	});
+});

@@ -20,6 +20,7 @@ import { bumpDataVersion } from '../seed';
 import { observationsInserted, periodSortKey, scaleProblem } from '../observations';
 import type { IndicatorRow } from '../indicators';
 import { importRun, indicator } from '../db/schema';
+import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey, parsePeriod } from '$lib/progress';
 import {
 	ImportFormatError,
@@ -84,6 +85,14 @@ export function indicatorFromFileName(fileName: string | null | undefined): stri
 }
 
 /** Thrown (422) when a commit is refused because rows were rejected; details = the report. */
+export function tooManyRows(n: number): AppError {
+	return new AppError(
+		413,
+		'payload_too_large',
+		`The file holds ${n.toLocaleString('en')} values; one import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it (by indicator or by period) and import the parts; nothing was imported.`
+	);
+}
+
 export function importRejected(report: ImportReport): AppError {
 	const n = report.errors.length;
 	return new AppError(
@@ -204,6 +213,8 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		if (!report.dryRun) throw importRejected(report);
 		return report;
 	}
+	const values = Math.max(read.rows.length, read.rowsRead);
+	if (values > MAX_IMPORT_ROWS) throw tooManyRows(values);
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;

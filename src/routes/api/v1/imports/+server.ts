@@ -15,7 +15,7 @@ export const GET = api(async (event) => {
  * `POST /imports?format=&indicator=&country=&dryRun=&validOnly=` with a `text/csv` body or a
  * multipart form (field `file`). 200 with the report for a dry run, 201 when committed; 422
  * `import_rejected` (the report in `error.details`) when rows were rejected and nothing was
- * written; 413 over 50 MB; 415 for other content types.
+ * written; 413 over 16 MB or 300,000 values; 415 for other content types.
  */
 export const POST = api(async (event) => {
 	const actor = actorOf(event);

@@ -1,0 +1,83 @@
+// The fast path of the shared site: a shared page already rendered for the current data
+// version is answered by the Node server itself (scripts/serve.js), before the request enters
+// SvelteKit, with exactly the status, headers and body SvelteKit answered the first time
+// (security headers included). Everything that decides what the page is is checked again on
+// every request — the token (unknown, revoked or expired links fall through to SvelteKit's
+// 404), the data version, the language, the address — and the view is counted; anything
+// unusual (a language redirect to make, ?lang=, a conditional request, client-side data)
+// simply falls through to SvelteKit, which gives the same answer more slowly.
+import type { IncomingMessage } from 'node:http';
+import { getDb } from './db';
+import { recordView, resolveShareToken } from './share-links';
+import { dataVersion, sharedEtag, sharedToken } from './shared-site';
+import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
+import { baseLocale } from '$lib/paraglide/runtime';
+
+export interface FinalResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: Uint8Array;
+}
+
+const MAX_BYTES = 16 * 1024 * 1024;
+const finals = new Map<string, FinalResponse>();
+let bytes = 0;
+
+/** The cache key (ETag) of a shared page as handleShared computes it. */
+export function sharedPageKey(linkId: number, version: string, locale: string, url: URL): string {
+	return sharedEtag([linkId, version, locale, url.pathname, url.search]);
+}
+
+/** Keeps the final response of a shared page (after every hook) for the fast path. */
+export async function keepFinal(key: string, res: Response): Promise<Response> {
+	if (res.status !== 200 || res.headers.has('set-cookie')) return res;
+	const body = new Uint8Array(await res.arrayBuffer());
+	const headers = Object.fromEntries(res.headers.entries());
+	const old = finals.get(key);
+	if (old) bytes -= old.body.byteLength;
+	finals.delete(key);
+	finals.set(key, { status: res.status, headers, body });
+	bytes += body.byteLength;
+	while (bytes > MAX_BYTES && finals.size > 0) {
+		const [oldest, entry] = finals.entries().next().value!;
+		finals.delete(oldest);
+		bytes -= entry.body.byteLength;
+	}
+	return new Response(body, { status: res.status, headers });
+}
+
+export function clearFinals(): void {
+	finals.clear();
+	bytes = 0;
+}
+
+/** The kept response for this request, or null to let SvelteKit answer it. */
+export function sharedFastPath(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>) {
+	if (req.method !== 'GET' || !req.url || finals.size === 0) return null;
+	if (req.headers['if-none-match'] || req.headers['x-sveltekit-invalidated']) return null;
+	const url = new URL(req.url, 'http://localhost');
+	const token = sharedToken(url.pathname);
+	if (!token || url.pathname.endsWith('/__data.json') || url.searchParams.has('lang')) return null;
+	const headers = new Headers();
+	for (const name of ['accept', 'sec-fetch-dest', 'cookie', 'accept-language']) {
+		const v = req.headers[name];
+		if (typeof v === 'string') headers.set(name, v);
+	}
+	if (localeRedirect({ method: 'GET', url, headers })) return null;
+	const db = getDb();
+	const link = resolveShareToken(db, token);
+	if (!link) return null;
+	const key = sharedPageKey(link.id, dataVersion(db), pathLocale(url.pathname) ?? baseLocale, url);
+	const hit = finals.get(key);
+	if (!hit) return null;
+	finals.delete(key);
+	finals.set(key, hit);
+	recordView(db, link.id);
+	return hit;
+}
+
+// Installed where scripts/serve.js finds it (the server bundle and the server script are two
+// module graphs).
+export function installSharedFastPath(): void {
+	(globalThis as Record<symbol, unknown>)[Symbol.for('avance.sharedFastPath')] = sharedFastPath;
+}
