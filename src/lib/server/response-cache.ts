@@ -17,17 +17,54 @@ export interface CachedResponse {
 	headers: [string, string][];
 }
 
-const MAX_BYTES = 48 * 1024 * 1024;
+/** Entries with a body, least recently used out first once their bodies pass `maxBytes`. */
+export class BodyCache<V extends { body: Uint8Array }> {
+	#entries = new Map<string, V>();
+	#bytes = 0;
+	constructor(private readonly maxBytes: number) {}
+
+	get(key: string): V | undefined {
+		const hit = this.#entries.get(key);
+		if (hit) {
+			this.#entries.delete(key);
+			this.#entries.set(key, hit);
+		}
+		return hit;
+	}
+
+	set(key: string, value: V): void {
+		const old = this.#entries.get(key);
+		if (old) this.#bytes -= old.body.byteLength;
+		this.#entries.delete(key);
+		this.#entries.set(key, value);
+		this.#bytes += value.body.byteLength;
+		while (this.#bytes > this.maxBytes && this.#entries.size > 0) {
+			const [oldest, entry] = this.#entries.entries().next().value!;
+			this.#entries.delete(oldest);
+			this.#bytes -= entry.body.byteLength;
+		}
+	}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	get bytes(): number {
+		return this.#bytes;
+	}
+
+	clear(): void {
+		this.#entries.clear();
+		this.#bytes = 0;
+	}
+}
+
 const MAX_BODY = 2 * 1024 * 1024;
-const cache = new Map<string, CachedResponse>();
-let bytes = 0;
+const cache = new BodyCache<CachedResponse>(48 * 1024 * 1024);
 
 export function cachedResponse(key: string): Response | null {
 	const hit = cache.get(key);
-	if (!hit) return null;
-	cache.delete(key);
-	cache.set(key, hit);
-	return new Response(hit.body, { status: hit.status, headers: hit.headers });
+	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
 }
 
 /**
@@ -38,28 +75,16 @@ export async function storeResponse(key: string, res: Response): Promise<Respons
 	if (res.status !== 200 || res.headers.has('set-cookie') || !res.body) return res;
 	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
 	const headers = [...res.headers.entries()];
-	if (body.byteLength <= MAX_BODY) {
-		const old = cache.get(key);
-		if (old) bytes -= old.body.byteLength;
-		cache.delete(key);
-		cache.set(key, { status: res.status, body, headers });
-		bytes += body.byteLength;
-		while (bytes > MAX_BYTES && cache.size > 0) {
-			const [oldest, entry] = cache.entries().next().value!;
-			cache.delete(oldest);
-			bytes -= entry.body.byteLength;
-		}
-	}
+	if (body.byteLength <= MAX_BODY) cache.set(key, { status: res.status, body, headers });
 	return new Response(body, { status: res.status, headers });
 }
 
 export function responseCacheSize(): { entries: number; bytes: number } {
-	return { entries: cache.size, bytes };
+	return { entries: cache.size, bytes: cache.bytes };
 }
 
 export function clearResponseCache(): void {
 	cache.clear();
-	bytes = 0;
 }
 
 // The signed-in pages whose rendering is cached: the overview, an article, an indicator

@@ -3,15 +3,17 @@
 // SvelteKit, with exactly the status, headers and body SvelteKit answered the first time
 // (security headers included). Everything that decides what the page is is checked again on
 // every request — the token (unknown, revoked or expired links fall through to SvelteKit's
-// 404), the data version, the language, the address — and the view is counted; anything
-// unusual (a language redirect to make, ?lang=, a conditional request, client-side data)
-// simply falls through to SvelteKit, which gives the same answer more slowly.
+// 404), the data version, the language (with the same negotiation as hooks.server.ts), the
+// address — and the view is counted; anything unusual (a language redirect to make, a
+// conditional request, client-side data) simply falls through to SvelteKit, which gives the
+// same answer more slowly.
 import type { IncomingMessage } from 'node:http';
 import { getDb } from './db';
 import { recordView, resolveShareToken } from './share-links';
 import { dataVersion, sharedEtag, sharedToken } from './shared-site';
 import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { baseLocale } from '$lib/paraglide/runtime';
+import { BodyCache } from './response-cache';
 
 export interface FinalResponse {
 	status: number;
@@ -19,9 +21,7 @@ export interface FinalResponse {
 	body: Uint8Array;
 }
 
-const MAX_BYTES = 16 * 1024 * 1024;
-const finals = new Map<string, FinalResponse>();
-let bytes = 0;
+const finals = new BodyCache<FinalResponse>(16 * 1024 * 1024);
 
 /** The cache key (ETag) of a shared page as handleShared computes it. */
 export function sharedPageKey(linkId: number, version: string, locale: string, url: URL): string {
@@ -33,22 +33,12 @@ export async function keepFinal(key: string, res: Response): Promise<Response> {
 	if (res.status !== 200 || res.headers.has('set-cookie')) return res;
 	const body = new Uint8Array(await res.arrayBuffer());
 	const headers = Object.fromEntries(res.headers.entries());
-	const old = finals.get(key);
-	if (old) bytes -= old.body.byteLength;
-	finals.delete(key);
 	finals.set(key, { status: res.status, headers, body });
-	bytes += body.byteLength;
-	while (bytes > MAX_BYTES && finals.size > 0) {
-		const [oldest, entry] = finals.entries().next().value!;
-		finals.delete(oldest);
-		bytes -= entry.body.byteLength;
-	}
 	return new Response(body, { status: res.status, headers });
 }
 
 export function clearFinals(): void {
 	finals.clear();
-	bytes = 0;
 }
 
 /** The kept response for this request, or null to let SvelteKit answer it. */
@@ -57,7 +47,7 @@ export function sharedFastPath(req: Pick<IncomingMessage, 'method' | 'url' | 'he
 	if (req.headers['if-none-match'] || req.headers['x-sveltekit-invalidated']) return null;
 	const url = new URL(req.url, 'http://localhost');
 	const token = sharedToken(url.pathname);
-	if (!token || url.pathname.endsWith('/__data.json') || url.searchParams.has('lang')) return null;
+	if (!token || url.pathname.endsWith('/__data.json')) return null;
 	const headers = new Headers();
 	for (const name of ['accept', 'sec-fetch-dest', 'cookie', 'accept-language']) {
 		const v = req.headers[name];
@@ -70,8 +60,6 @@ export function sharedFastPath(req: Pick<IncomingMessage, 'method' | 'url' | 'he
 	const key = sharedPageKey(link.id, dataVersion(db), pathLocale(url.pathname) ?? baseLocale, url);
 	const hit = finals.get(key);
 	if (!hit) return null;
-	finals.delete(key);
-	finals.set(key, hit);
 	recordView(db, link.id);
 	return hit;
 }
