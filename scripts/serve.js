@@ -1,40 +1,49 @@
 // The production HTTP server: adapter-node's request handler behind a plain Node server that
 // first offers each request to the shared site's fast path (src/lib/server/shared-fast.ts), so
 // a shared page already rendered for the current data is answered without entering SvelteKit.
-// usage: node scripts/serve.js [BUILD_DIR]   (default build/; PORT, HOST, KEEP_ALIVE_TIMEOUT,
-// HEADERS_TIMEOUT and SHUTDOWN_TIMEOUT as adapter-node reads them)
+// usage: node scripts/serve.js [BUILD_DIR], or serve(buildDir) from another script (default
+// build/; PORT, HOST, KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT and SHUTDOWN_TIMEOUT as adapter-node
+// reads them)
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dir = resolve(process.argv[2] ?? 'build');
-const { handler } = await import(pathToFileURL(join(dir, 'handler.js')).href);
-const fastPath = () => globalThis[Symbol.for('avance.sharedFastPath')];
+/** Starts the server on the app built into `buildDir`. */
+export async function serve(buildDir = 'build') {
+	const dir = resolve(buildDir);
+	const { handler } = await import(pathToFileURL(join(dir, 'handler.js')).href);
+	const fastPath = () => globalThis[Symbol.for('avance.sharedFastPath')];
 
-const server = createServer((req, res) => {
-	const hit = fastPath()?.(req);
-	if (!hit) return handler(req, res);
-	res.writeHead(hit.status, hit.headers);
-	res.end(hit.body);
-});
-const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);
-server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT') ?? server.keepAliveTimeout;
-server.headersTimeout = seconds('HEADERS_TIMEOUT') ?? server.headersTimeout;
+	const server = createServer((req, res) => {
+		const hit = fastPath()?.(req);
+		if (!hit) return handler(req, res);
+		res.writeHead(hit.status, hit.headers);
+		res.end(hit.body);
+	});
+	const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);
+	server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT') ?? server.keepAliveTimeout;
+	server.headersTimeout = seconds('HEADERS_TIMEOUT') ?? server.headersTimeout;
 
-const host = process.env.HOST || '0.0.0.0';
-const port = Number(process.env.PORT || 3000);
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+	const host = process.env.HOST || '0.0.0.0';
+	const port = Number(process.env.PORT || 3000);
+	server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
-let closing = false;
-function shutdown(reason) {
-	if (closing) return;
-	closing = true;
-	server.closeIdleConnections();
-	server.close(() => process.emit('sveltekit:shutdown', reason));
-	setTimeout(
-		() => server.closeAllConnections(),
-		(Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000
-	).unref();
+	let closing = false;
+	function shutdown(reason) {
+		if (closing) return;
+		closing = true;
+		server.closeIdleConnections();
+		server.close(() => process.emit('sveltekit:shutdown', reason));
+		setTimeout(
+			() => server.closeAllConnections(),
+			(Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000
+		).unref();
+	}
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	return server;
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	await serve(process.argv[2]);
+}

@@ -31,4 +31,5 @@ const host = process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
 console.log(
 	`[avance] starting on http://${host}:${process.env.PORT} with the database ${process.env.DATABASE_URL}`
 );
-await import(resolve(root, 'scripts/serve.js'));
+const { serve } = await import(resolve(root, 'scripts/serve.js'));
+await serve(resolve(root, 'build'));

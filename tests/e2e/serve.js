@@ -34,4 +34,5 @@ if (name !== 'first-run') {
 	process.env.AVANCE_ADMIN_NAME = E2E_ADMIN.name;
 }
 // The production server (scripts/serve.js: adapter-node's handler and the shared fast path).
-await import(resolve('scripts/serve.js'));
+const { serve } = await import(resolve('scripts/serve.js'));
+await serve('build');
