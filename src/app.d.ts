@@ -14,6 +14,8 @@ declare global {
 			sessionId: string | null;
 			/** The share link of a /s/{token}/… request, when the token is valid. */
 			share: ResolvedShareLink | null;
+			/** The address as requested (hooks.server.ts), for the response caches' keys. */
+			requestUrl: URL;
 			/** The cache key of a shared page request (hooks.server.ts, shared-fast.ts). */
 			sharedKey?: string | null;
 		}

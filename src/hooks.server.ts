@@ -85,9 +85,11 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	const link = resolveShareToken(db, token);
 	if (!link) return resolve(event);
 	event.locals.share = link;
-	const isPage = !event.url.pathname.endsWith('/__data.json');
+	// SvelteKit gives a client-side data request (…/__data.json) the page's own event.url, so
+	// the key is made from the address as requested.
+	const isPage = !event.isDataRequest;
 	if (isPage) recordView(db, link.id);
-	const etag = sharedPageKey(link.id, dataVersion(db), getLocale(), event.url);
+	const etag = sharedPageKey(link.id, dataVersion(db), getLocale(), event.locals.requestUrl);
 	if (isPage) event.locals.sharedKey = etag;
 	const headers = { etag, 'cache-control': SHARED_CACHE_CONTROL, vary: 'Accept-Language, Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
@@ -120,7 +122,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}
 	}
 	// The summary pages are rendered once per state of the store and reader (response-cache.ts).
-	const key = signedInPageKey(getDb(), event, event.locals.actor, getLocale());
+	const key = signedInPageKey(
+		getDb(),
+		event.request.method,
+		event.locals.requestUrl,
+		event.locals.actor,
+		getLocale()
+	);
 	if (!key) return svelteKitHandler({ event, resolve, auth, building });
 	return (
 		cachedResponse(key) ??
@@ -129,6 +137,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
+	// The address as requested, before SvelteKit and the language middleware rewrite event.url
+	// and event.request (a client-side data request keeps its /__data.json and its
+	// x-sveltekit-invalidated here): the response caches key on it.
+	event.locals.requestUrl = new URL(event.request.url);
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));

@@ -146,6 +146,8 @@ test.describe('charts', () => {
 		await expect(page.getByTestId('indicator-verdicts')).toContainText('10.c.1');
 		const figure = page.getByTestId('status-history-chart');
 		const canvas = figure.locator('canvas');
+		// The chart is drawn after the page text (Chart.js loads after it): wait for it.
+		await expect(canvas).toHaveAttribute('data-series', '6');
 		expect(await paintedPixels(canvas)).toBeGreaterThan(500);
 		const rows = figure.getByTestId('status-history-table').locator('tbody tr');
 		expect(await rows.count()).toBeGreaterThan(0);

@@ -24,12 +24,8 @@ afterEach(() => {
 	t.close();
 });
 
-const req = (path: string, method = 'GET') => ({
-	request: new Request(`http://localhost${path}`, { method }),
-	url: new URL(`http://localhost${path}`)
-});
 const key = (path: string, actor: Actor | null = admin, method = 'GET', locale = 'en') =>
-	signedInPageKey(t.db, req(path, method), actor, locale);
+	signedInPageKey(t.db, method, new URL(`http://localhost${path}`), actor, locale);
 
 describe('signed-in page cache', () => {
 	it('caches only GETs of the summary pages by a signed-in reader', () => {
@@ -66,6 +62,11 @@ describe('signed-in page cache', () => {
 		expect(key('/articles/2', mex)).not.toBe(k);
 		expect(key('/articles/2', admin, 'GET', 'es')).not.toBe(k);
 		expect(key('/articles/2?method=progress-chart')).not.toBe(k);
+		// A client-side data request is another answer than the page's HTML.
+		expect(key('/articles/2/__data.json')).not.toBe(k);
+		expect(key('/articles/2/__data.json?x-sveltekit-invalidated=01')).not.toBe(
+			key('/articles/2/__data.json')
+		);
 		t.db.$client.exec(
 			"insert into audit_entry (entity, entity_id, operation) values ('x', '1', 'create')"
 		);

@@ -6,7 +6,6 @@
 // A key that includes the state of the store can never serve a stale page: any write makes a
 // new key, and the old entries age out. The cache is bounded in bytes (least recently used
 // out first), so its memory stays small whatever the data.
-import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from './authz';
 import type { Db } from './db';
 import { readerKey, storeGeneration } from './read-cache';
@@ -94,16 +93,19 @@ const CACHED_PAGES =
 
 /**
  * The cache key of a signed-in page request, or null when the request is not cached: only
- * GETs of the pages above, and the key names everything the page depends on.
+ * GETs of the pages above, and the key names everything the page depends on. `url` is the
+ * address as requested: a client-side data request (…/__data.json?x-sveltekit-invalidated=…)
+ * is another answer than the page's HTML.
  */
 export function signedInPageKey(
 	db: Db,
-	event: Pick<RequestEvent, 'request' | 'url'>,
+	method: string,
+	url: URL,
 	actor: Actor | null,
 	locale: string
 ): string | null {
-	if (!actor || event.request.method !== 'GET') return null;
-	if (!CACHED_PAGES.test(event.url.pathname)) return null;
+	if (!actor || method !== 'GET') return null;
+	if (!CACHED_PAGES.test(url.pathname)) return null;
 	return [
 		'page',
 		storeGeneration(db),
@@ -111,6 +113,6 @@ export function signedInPageKey(
 		readerKey(actor),
 		actor.name,
 		locale,
-		event.url.pathname + event.url.search
+		url.pathname + url.search
 	].join('|');
 }
