@@ -208,11 +208,10 @@ export function indicatorVerdicts(
 	opts: ProgressReadOptions & { countries?: (string | null)[] } = {}
 ): Verdict[] {
 	const ind = indicatorByCode(db, code);
-	const scopes = opts.countries?.map(normaliseScope);
-	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
-	return [...series.entries()]
+	const scopes = opts.countries?.map(normaliseScope) ?? null;
+	return [...scopeVerdicts(db, actor, ind, scopes, method, opts).entries()]
 		.sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0))
-		.map(([scope, obs]) => toVerdict(ind, scope, obs, method, opts));
+		.map(([, verdict]) => verdict);
 }
 
 /** Scopes the overview and article summaries look at: the member states and the region. */
@@ -471,11 +470,12 @@ function observationRevision(db: Db, indicatorId: number): number {
 	);
 }
 
+/** The verdicts of `scopes` (null: every scope with data) that have data. */
 function scopeVerdicts(
 	db: Db,
 	actor: Actor | null,
 	ind: IndicatorRow,
-	scopes: Scope[],
+	scopes: Scope[] | null,
 	method: Method,
 	opts: ProgressReadOptions
 ): Map<Scope, Verdict> {
@@ -487,13 +487,13 @@ function scopeVerdicts(
 		opts.validatedOnly ? 'validated' : readerKey(actor),
 		method,
 		opts.asOfYear ?? new Date().toISOString().slice(0, 10),
-		scopes.join(',')
+		scopes ? scopes.join(',') : '*'
 	].join('|');
 	const hit = verdictSets.get(key);
 	if (hit) return hit;
-	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
+	const series = loadSeries(db, actor, ind.id, { ...opts, scopes: scopes ?? undefined });
 	const out = new Map<Scope, Verdict>();
-	for (const s of scopes) {
+	for (const s of scopes ?? series.keys()) {
 		const obs = series.get(s);
 		if (obs) out.set(s, toVerdict(ind, s, obs, method, opts));
 	}
