@@ -387,12 +387,21 @@ async function run(server) {
 		const row = one('select action_id a from action_update where id = ?', u.id);
 		if (n !== 1 || row?.a !== u.actionId) fail(`update ${u.id} "${u.note}": ${n} rows`);
 	}
-	const obsOf = db.prepare(
-		`select count(*) n, max(o.value) v from observation o join indicator i on i.id = o.indicator_id
-		 where i.code = ? and json_extract(o.disaggregation, '$.load') = ?`
+	// Every load-test observation by its key, read once (a query per key scanned the indicator's
+	// values again each time: minutes once the writers acknowledge tens of thousands of rows).
+	const byKey = new Map(
+		db
+			.prepare(
+				`select json_extract(o.disaggregation, '$.load') k, count(*) n, max(o.value) v
+				 from observation o join indicator i on i.id = o.indicator_id
+				 where i.code = ? and json_extract(o.disaggregation, '$.load') is not null group by k`
+			)
+			.all(OBS_INDICATOR)
+			.map((r) => [r.k, r])
 	);
+	const loaded = (key) => byKey.get(key) ?? { n: 0, v: null };
 	for (const o of acked.observations) {
-		const r = obsOf.get(OBS_INDICATOR, o.key);
+		const r = loaded(o.key);
 		if (r.n !== 1 || r.v !== o.value) fail(`observation ${o.key}: ${r.n} rows, value ${r.v}`);
 	}
 	for (const e of acked.evidence) {
@@ -418,7 +427,7 @@ async function run(server) {
 			"select count(*) n from audit_entry where entity = 'import_run' and entity_id = ? and operation = 'import'",
 			String(imp.id)
 		).n;
-		const keyed = imp.keys.filter((k) => obsOf.get(OBS_INDICATOR, k).n === 1).length;
+		const keyed = imp.keys.filter((k) => loaded(k).n === 1).length;
 		if (runRow?.r !== IMPORT_ROWS || rows !== IMPORT_ROWS || audit !== 1 || keyed !== IMPORT_ROWS)
 			fail(
 				`import ${imp.id}: run row ${JSON.stringify(runRow)}, ${rows} observations, ${keyed} keys found once, ${audit} audit entries`
