@@ -19,7 +19,12 @@ import {
 	SHARED_CACHE_CONTROL
 } from '$lib/server/shared-site';
 import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/response-cache';
-import { installSharedFastPath, keepFinal, sharedPageKey } from '$lib/server/shared-fast';
+import {
+	installSharedFastPath,
+	keepFinal,
+	keptResponse,
+	sharedPageKey
+} from '$lib/server/shared-fast';
 
 export const init: ServerInit = async () => {
 	try {
@@ -87,15 +92,18 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	event.locals.share = link;
 	// SvelteKit gives a client-side data request (…/__data.json) the page's own event.url, so
 	// the key is made from the address as requested.
-	const isPage = !event.isDataRequest;
-	if (isPage) recordView(db, link.id);
+	if (!event.isDataRequest) recordView(db, link.id);
 	const etag = sharedPageKey(link.id, dataVersion(db), getLocale(), event.locals.requestUrl);
-	if (isPage) event.locals.sharedKey = etag;
 	const headers = { etag, 'cache-control': SHARED_CACHE_CONTROL, vary: 'Accept-Language, Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	const res = cachedResponse(etag) ?? (await storeResponse(etag, await resolve(event)));
+	// Rendered once per data version: the answer as finally sent (handleHeaders keeps it), which
+	// the server's fast path also serves (shared-fast.ts).
+	const kept = keptResponse(etag);
+	if (kept) return kept;
+	event.locals.sharedKey = etag;
+	const res = await resolve(event);
 	if (res.status === 200) for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
 	return res;
 };
@@ -144,7 +152,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));
-	// A shared page as finally answered, for the server's fast path (shared-fast.ts).
+	// A shared page (or its data) as finally answered, kept for the next request and for the
+	// server's fast path (shared-fast.ts).
 	const key = event.locals.sharedKey;
 	return key && event.request.method === 'GET' ? keepFinal(key, res) : res;
 };

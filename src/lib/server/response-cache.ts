@@ -1,11 +1,8 @@
-// Rendered responses kept in memory, for the two kinds of page that are read far more often
-// than the data behind them changes:
-// - shared pages (/s/{token}/…), keyed by their ETag (link, data version, language, address);
-// - the signed-in summary pages (overview, article, indicator, country), keyed by the state of
-//   the store (read-cache.ts storeGeneration), the reader, the language and the address.
-// A key that includes the state of the store can never serve a stale page: any write makes a
-// new key, and the old entries age out. The cache is bounded in bytes (least recently used
-// out first), so its memory stays small whatever the data.
+// Rendered signed-in summary pages (overview, article, indicator, country) kept in memory,
+// keyed by the state of the store (read-cache.ts storeGeneration), the reader, the language
+// and the address: any write makes a new key, so a page is never served stale, and the old
+// entries age out. BodyCache, the byte-bounded store (least recently used out first), also
+// keeps the shared site's pages (shared-fast.ts).
 import type { Actor } from './authz';
 import type { Db } from './db';
 import { readerKey, storeGeneration } from './read-cache';

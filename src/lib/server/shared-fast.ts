@@ -18,7 +18,7 @@ import { BodyCache } from './response-cache';
 export interface FinalResponse {
 	status: number;
 	headers: Record<string, string>;
-	body: Uint8Array;
+	body: Uint8Array<ArrayBuffer>;
 }
 
 const finals = new BodyCache<FinalResponse>(16 * 1024 * 1024);
@@ -31,10 +31,16 @@ export function sharedPageKey(linkId: number, version: string, locale: string, u
 /** Keeps the final response of a shared page (after every hook) for the fast path. */
 export async function keepFinal(key: string, res: Response): Promise<Response> {
 	if (res.status !== 200 || res.headers.has('set-cookie')) return res;
-	const body = new Uint8Array(await res.arrayBuffer());
+	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
 	const headers = Object.fromEntries(res.headers.entries());
 	finals.set(key, { status: res.status, headers, body });
 	return new Response(body, { status: res.status, headers });
+}
+
+/** The kept answer for a key, as a Response (for requests that reach SvelteKit). */
+export function keptResponse(key: string): Response | null {
+	const hit = finals.get(key);
+	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
 }
 
 export function clearFinals(): void {

@@ -1,5 +1,5 @@
 // The read-only shared site (/s/{token}/…): token resolution and ETags from the data version;
-// the rendered pages are kept in response-cache.ts under that ETag, so a shared page that is
+// the rendered pages are kept in shared-fast.ts under that ETag, so a shared page that is
 // forwarded around is served from memory until the next validated change.
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
