@@ -8,13 +8,28 @@ import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** Set by this server from the connection (never from the client) when ORIGIN is unset. */
+const CONNECTION_PROTOCOL_HEADER = 'x-avance-connection-protocol';
+
 /** Starts the server on the app built into `buildDir`. */
 export async function serve(buildDir = 'build') {
 	const dir = resolve(buildDir);
+	// Without ORIGIN, adapter-node would take every request to be https:// and SvelteKit's
+	// same-origin check would then refuse the forms of a browser on http://localhost:3000. The
+	// protocol is taken from the connection itself (a client-sent header of that name is
+	// overwritten), so the origin is the address the browser actually used. Behind a proxy,
+	// ORIGIN (or PROTOCOL_HEADER) says what the public address is.
+	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocol) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
 	const { handler } = await import(pathToFileURL(join(dir, 'handler.js')).href);
 	const fastPath = () => globalThis[Symbol.for('avance.sharedFastPath')];
 
 	const server = createServer((req, res) => {
+		if (ownProtocol) {
+			req.headers[CONNECTION_PROTOCOL_HEADER] = /** @type {any} */ (req.socket).encrypted
+				? 'https'
+				: 'http';
+		}
 		const hit = fastPath()?.(req);
 		if (!hit) return handler(req, res);
 		res.writeHead(hit.status, hit.headers);

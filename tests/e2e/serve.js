@@ -21,13 +21,16 @@ if (!existsSync('build/handler.js')) {
 Object.assign(process.env, {
 	PORT: port,
 	HOST: '127.0.0.1',
-	ORIGIN: `http://localhost:${port}`,
 	DATABASE_URL: db,
 	BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
 	AUTH_SIGNIN_RATE_LIMIT: '1000',
 	// As scripts/start.js does in production: imports take files up to 16 MB.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '64M'
 });
+// The first-run server starts as the README's `npm start` does: without ORIGIN, so the origin
+// is the address the browser used (scripts/serve.js). The others set it, as a deployment does.
+if (name === 'first-run') delete process.env.ORIGIN;
+else process.env.ORIGIN = `http://localhost:${port}`;
 if (name !== 'first-run') {
 	process.env.AVANCE_ADMIN_EMAIL = E2E_ADMIN.email;
 	process.env.AVANCE_ADMIN_PASSWORD = E2E_ADMIN.password;
