@@ -69,8 +69,10 @@ export async function serve(buildDir = 'build') {
 			process.exit(0);
 		};
 		// net.Server's close: stops listening and waits for the open connections (http.Server's
-		// own close would also drop the idle ones at once).
-		net.Server.prototype.close.call(server, finish);
+		// own close would also drop the idle ones at once). A moment later, not at once: the
+		// connections the kernel accepted while the process was busy (say, committing a large
+		// import) are taken and answered first, not reset.
+		setTimeout(() => net.Server.prototype.close.call(server, finish), 50);
 		setTimeout(
 			() => server.closeAllConnections(),
 			(Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000
