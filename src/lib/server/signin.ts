@@ -4,7 +4,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { getAuth, CLIENT_IP_HEADER } from './auth';
 
-export type SignInOutcome = 'ok' | 'invalid' | 'rate_limited' | 'deactivated';
+export type SignInOutcome = 'ok' | 'invalid' | 'rate_limited';
 
 function copyCookies(event: RequestEvent, res: Response): void {
 	const header = res.headers.get('set-cookie');
@@ -35,7 +35,6 @@ export async function signIn(
 ): Promise<SignInOutcome> {
 	const res = await callAuth(event, '/sign-in/email', { email, password, rememberMe: true });
 	if (res.status === 429) return 'rate_limited';
-	if (res.status === 403) return 'deactivated';
 	if (!res.ok) return 'invalid';
 	copyCookies(event, res);
 	return 'ok';
