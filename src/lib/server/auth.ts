@@ -10,6 +10,17 @@ import { getDb } from './db';
 import { user, session, account, verification } from './db/schema';
 import { authSecret } from './config';
 
+/**
+ * The better-auth endpoints Avance uses. Every other one (update-user, change-password,
+ * change-email, delete-user, sign-up, sessions, password resets…) answers 404: accounts change
+ * only through Avance's own routes, with its rules and an audit entry (users.ts).
+ */
+export const AUTH_ENDPOINTS: ReadonlySet<string> = new Set([
+	'/sign-in/email',
+	'/sign-out',
+	'/get-session'
+]);
+
 /** Header set by our own hook from the socket address; any client value is replaced. */
 export const CLIENT_IP_HEADER = 'x-avance-client-ip';
 
@@ -58,16 +69,15 @@ function createAuth() {
 		},
 		hooks: {
 			before: createAuthMiddleware(async (ctx) => {
+				if (!AUTH_ENDPOINTS.has(ctx.path))
+					throw new APIError('NOT_FOUND', { message: 'Not found' });
 				if (ctx.path !== '/sign-in/email') return;
 				const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
 				const email = String(body?.email ?? '').toLowerCase();
 				const found = db
 					.select({ active: user.active, hash: account.password })
 					.from(user)
-					.leftJoin(
-						account,
-						and(eq(account.userId, user.id), eq(account.providerId, 'credential'))
-					)
+					.leftJoin(account, and(eq(account.userId, user.id), eq(account.providerId, 'credential')))
 					.where(eq(user.email, email))
 					.get();
 				if (found && !found.active) {
