@@ -39,7 +39,6 @@ test.describe('sign-in rate limit (own server, default limit)', () => {
 		const build = copyBuild(buildSource());
 		const server = await startServer({
 			buildDir: build.dir,
-			port: 4330,
 			dbFile: join(tmp, 'rate.db'),
 			env: { AUTH_SIGNIN_RATE_LIMIT: undefined }
 		});
@@ -287,7 +286,6 @@ test.describe('what a coordinator and a viewer may not see', () => {
 		ownBuild = copyBuild(buildSource());
 		own = await startServer({
 			buildDir: ownBuild.dir,
-			port: 4331,
 			dbFile: join(ownTmp, 'drafts.db')
 		});
 		const password = 'access-pass-123';
