@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN, buildSource, copyBuild, startServer } from '../load/server.js';
+import { signIn as fetchSignIn } from '../load/client.js';
 import { E2E_ADMIN, apiSignIn, baseOrigin, createUser, signIn } from './helpers';
 
 const RUN = Date.now().toString(36);
@@ -187,6 +188,39 @@ test.describe('cross-site requests', () => {
 		);
 		await anon.dispose();
 		await admin.dispose();
+	});
+});
+
+test.describe('scripts that send no Origin', () => {
+	test('a multipart import from a script with a session cookie works; a browser cross-site one does not', async () => {
+		const cookie = await fetchSignIn(baseOrigin(), E2E_ADMIN.email, E2E_ADMIN.password);
+		const csv =
+			'indicator,country,period,disaggregation,value,status,source,note\n10.c.1,MEX,2019,,3.1,final,Script,\n';
+		const post = (headers: Record<string, string>) => {
+			const form = new FormData();
+			form.set('file', new Blob([csv], { type: 'text/csv' }), 'script.csv');
+			form.set('dryRun', 'true');
+			return fetch(`${baseOrigin()}/api/v1/imports`, {
+				method: 'POST',
+				headers: { cookie, ...headers },
+				body: form
+			});
+		};
+		// As curl or a scheduled job sends it: no Origin, no Sec-Fetch-Site.
+		const script = await post({});
+		expect(script.status, await script.clone().text()).toBe(200);
+		expect((await script.json()).dryRun).toBe(true);
+		// What a browser on another site sends.
+		expect((await post({ origin: 'http://evil.example' })).status).toBe(403);
+		expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+		// A plain form post from a script (no Origin) to a page action goes through the same way.
+		const signout = await fetch(`${baseOrigin()}/signout`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: '',
+			redirect: 'manual'
+		});
+		expect(signout.status).not.toBe(403);
 	});
 });
 
