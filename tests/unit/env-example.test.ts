@@ -33,6 +33,8 @@ function readByCode(): Set<string> {
 	const patterns = [
 		/process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g,
 		/process\.env\[\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\]/g,
+		// an environment passed around as `env` (env = process.env, $env/dynamic/private)
+		/\benv\.([A-Z][A-Z0-9_]+)\b/g,
 		// scripts/serve.js: seconds('KEEP_ALIVE_TIMEOUT')
 		/\bseconds\('([A-Z_][A-Z0-9_]*)'\)/g
 	];
