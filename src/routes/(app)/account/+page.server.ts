@@ -7,8 +7,10 @@ import { requestLocale } from '$lib/server/locale';
 import { USER_FIELD_MESSAGES, formFailure, text } from '$lib/server/action-forms';
 import { passwordChangeSchema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 export const load: PageServerLoad = async ({ locals }) => {
+	preparePasswordCheck();
 	const a = locals.actor!;
 	const locale = requestLocale();
 	return {
