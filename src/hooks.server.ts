@@ -124,8 +124,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	event.request = withClientIp(event.request, ip);
 	// An API request with `Authorization: Bearer <key>` acts as the key's user (no cookie read).
-	const key = event.url.pathname.startsWith('/api/v1/') ? bearerKey(event.request.headers) : null;
-	if (key !== null && !building) return resolveWithApiKey(event, resolve, key);
+	const apiKey = event.url.pathname.startsWith('/api/v1/')
+		? bearerKey(event.request.headers)
+		: null;
+	if (apiKey !== null && !building) return resolveWithApiKey(event, resolve, apiKey);
 	const auth = getAuth();
 	if (!building) {
 		const result = await auth.api.getSession({ headers: event.request.headers }).catch(() => null);

@@ -18,7 +18,7 @@ import { observationListQuery, observationUpsertSchema } from '$lib/schemas/obse
 export const GET = api(async (event) => {
 	const actor = actorOf(event);
 	const { format, limit, cursor, ...query } = readQuery(event.url, observationListQuery);
-	if (format !== 'csv') {
+	if (format === 'json') {
 		return json(
 			listObservationPage(getDb(), actor, event.params.code ?? '', { ...query, limit, cursor })
 		);
