@@ -5,6 +5,7 @@
 // build/; PORT, HOST, KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT and SHUTDOWN_TIMEOUT as adapter-node
 // reads them)
 import { createServer } from 'node:http';
+import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -43,12 +44,35 @@ export async function serve(buildDir = 'build') {
 	const port = Number(process.env.PORT || 3000);
 	server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
+	// Graceful stop (SIGTERM, SIGINT): no new connection is accepted; every request already
+	// received, or still arriving on a connection that is open, is answered (with `Connection:
+	// close`, so the client opens no more); once the last connection has closed, the app
+	// checkpoints the WAL and closes the database ('sveltekit:shutdown', hooks.server.ts) and
+	// the process exits 0. Requests still running after SHUTDOWN_TIMEOUT seconds (default 30)
+	// are cut off. Idle keep-alive connections end by the server's keep-alive timeout (a few
+	// seconds): closing them at once could cut a request the client is sending meanwhile.
 	let closing = false;
+	/** @type {Set<import('node:http').ServerResponse>} */
+	const inFlight = new Set();
+	server.prependListener('request', (req, res) => {
+		if (closing) res.setHeader('connection', 'close');
+		inFlight.add(res);
+		res.on('close', () => inFlight.delete(res));
+	});
 	function shutdown(reason) {
 		if (closing) return;
 		closing = true;
-		server.closeIdleConnections();
-		server.close(() => process.emit('sveltekit:shutdown', reason));
+		console.log(`[avance] ${reason}: finishing ${inFlight.size} request(s) in flight`);
+		for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+		const finish = () => {
+			process.emit('sveltekit:shutdown', reason);
+			process.exit(0);
+		};
+		// net.Server's close: stops listening and waits for the open connections (http.Server's
+		// own close would also drop the idle ones at once). A moment later, not at once: the
+		// connections the kernel accepted while the process was busy (say, committing a large
+		// import) are taken and answered first, not reset.
+		setTimeout(() => net.Server.prototype.close.call(server, finish), 50);
 		setTimeout(
 			() => server.closeAllConnections(),
 			(Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000

@@ -5,7 +5,7 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { getAuth, CLIENT_IP_HEADER } from '$lib/server/auth';
-import { getDb, StartupError } from '$lib/server/db';
+import { closeDb, getDb, StartupError } from '$lib/server/db';
 import { startup } from '$lib/server/startup';
 import { loadActor } from '$lib/server/users';
 import { logError } from '$lib/server/log';
@@ -15,6 +15,9 @@ import { takeRequest } from '$lib/server/api-keys/rate-limit';
 import { errorBody } from '$lib/server/http';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
 import { getLocale } from '$lib/paraglide/runtime';
+import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
+import { adminNotices, noticesKey } from '$lib/server/health/banner';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { recordView, resolveShareToken } from '$lib/server/share-links';
 import {
 	dataVersion,
@@ -34,6 +37,14 @@ export const init: ServerInit = async () => {
 	try {
 		await startup();
 		installSharedFastPath();
+		// scripts/serve.js emits this once every request in flight has been answered (SIGTERM,
+		// SIGINT): the WAL is folded into the database file and the connection closed.
+		process.once('sveltekit:shutdown', (reason) => {
+			const checkpoint = closeDb();
+			console.log(
+				`[avance] ${reason}: database checkpointed${checkpoint?.busy ? ' (busy)' : ''} and closed`
+			);
+		});
 	} catch (e) {
 		if (e instanceof StartupError) {
 			console.error(`[avance] cannot start: ${e.message}`);
@@ -139,8 +150,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	// The summary pages are rendered once per state of the store and reader (response-cache.ts).
-	const key = signedInPageKey(
+	// The summary pages are rendered once per state of the store and reader (response-cache.ts),
+	// and for admins per state of the health banner ((app)/+layout).
+	let key = signedInPageKey(
 		getDb(),
 		event.request.method,
 		event.locals.requestUrl,
@@ -148,6 +160,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		getLocale()
 	);
 	if (!key) return svelteKitHandler({ event, resolve, auth, building });
+	if (event.locals.actor?.role === 'admin') key += `|${noticesKey(await adminNotices())}`;
 	return (
 		cachedResponse(key) ??
 		(await storeResponse(key, await svelteKitHandler({ event, resolve, auth, building })))
@@ -193,6 +206,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));
+	// A locked database (503 busy): when to try again, on pages as on the API.
+	if (res.status === 503 && !res.headers.has('retry-after')) {
+		try {
+			res.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+		} catch {
+			/* immutable headers */
+		}
+	}
 	// A shared page (or its data) as finally answered, kept for the next request and for the
 	// server's fast path (shared-fast.ts).
 	const key = event.locals.sharedKey;
@@ -206,6 +227,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// A request SvelteKit itself refused (405, 413 over BODY_SIZE_LIMIT, 415…): not a fault of
 	// ours, so nothing to log and no reference.
 	if (status < 500) return { message };
+	// A full disk, a locked or read-only database outside any form: said as such (logged and
+	// counted once in health/faults.ts), in the page's language.
+	const fault = storageFault(error);
+	if (fault) return { message: appErrorMessage(fault), code: fault.code };
 	const reference = logError(error, event);
 	return { message: 'Something went wrong on our side.', reference };
 };

@@ -6,6 +6,16 @@ import { AppError, type FieldIssue } from './errors';
 import { requireActor, type Actor } from './authz';
 import { logError } from './log';
 import { apiIssues, namedIssue } from './api-messages';
+import { RETRY_AFTER_SECONDS, storageFault } from './health/faults';
+import { appErrorMessage } from '$lib/i18n/errors';
+import {
+	acceptLanguageLocale,
+	cookieValue,
+	isAppLocale,
+	LOCALE_COOKIE,
+	pathLocale
+} from '$lib/i18n/negotiate';
+import type { AppLocale } from '$lib/i18n/format';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -33,6 +43,14 @@ export function errorBody(
 }
 
 export function errorResponse(e: unknown, event?: RequestEvent): Response {
+	// A full disk, an outside lock, a read-only file: 507 / 503, in the reader's language.
+	const fault = storageFault(e);
+	if (fault) {
+		const message = event ? appErrorMessage(fault, readerLocale(event)) : fault.message;
+		const headers: Record<string, string> =
+			fault.code === 'busy' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+		return json(errorBody(fault.code, message), { status: fault.status, headers });
+	}
 	if (e instanceof AppError) {
 		const issues = e.code === 'invalid' ? e.issues.map(namedIssue) : e.issues;
 		return json(errorBody(e.code, e.message, issues, e.details), { status: e.status });
@@ -47,6 +65,19 @@ export function errorResponse(e: unknown, event?: RequestEvent): Response {
 	return json(errorBody('internal', `Something went wrong on our side. Reference: ${reference}.`), {
 		status: 500
 	});
+}
+
+/** The reader's language for an API answer: ?lang=, the saved choice, Accept-Language, English. */
+function readerLocale(event: RequestEvent): AppLocale {
+	const lang = event.url.searchParams.get('lang');
+	const saved = cookieValue(event.request.headers.get('cookie'), LOCALE_COOKIE);
+	return (
+		(isAppLocale(lang) ? lang : null) ??
+		pathLocale(event.url.pathname) ??
+		(isAppLocale(saved) ? saved : null) ??
+		acceptLanguageLocale(event.request.headers.get('accept-language')) ??
+		'en'
+	);
 }
 
 /** Wraps an endpoint so that every failure answers JSON with the right status. */
