@@ -12,7 +12,7 @@ import { logError } from '$lib/server/log';
 import { authenticateApiKey, bearerKey } from '$lib/server/api-keys';
 import { withApiKey } from '$lib/server/api-keys/context';
 import { takeRequest } from '$lib/server/api-keys/rate-limit';
-import { errorBody } from '$lib/server/http';
+import { errorBody, errorResponse } from '$lib/server/http';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
 import { getLocale } from '$lib/paraglide/runtime';
 import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
@@ -173,7 +173,12 @@ function resolveWithApiKey(
 	resolve: Parameters<Handle>[0]['resolve'],
 	key: string
 ) {
-	const found = authenticateApiKey(getDb(), key);
+	let found: ReturnType<typeof authenticateApiKey>;
+	try {
+		found = authenticateApiKey(getDb(), key);
+	} catch (e) {
+		return errorResponse(e, event);
+	}
 	const headers = { 'cache-control': 'private, no-store' };
 	if (!found) {
 		const body = errorBody(

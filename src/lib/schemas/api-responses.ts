@@ -7,17 +7,17 @@ import { OBSERVATION_STATUSES } from './observations';
 
 const nullableString = z.string().nullable();
 const dateTime = z.string().meta({ format: 'date-time', example: '2025-03-31T14:05:00.000Z' });
-const userRef = z.object({ id: z.string(), name: z.string() }).nullable();
+const userRef = z.looseObject({ id: z.string(), name: z.string() }).nullable();
 const reviewState = z.enum(REVIEW_STATE_VALUES);
 const actionStatus = z.enum(ACTION_STATUS_VALUES);
 
 /** DESIGN §4: every error answers this shape. */
-export const errorResponse = z.object({
+export const errorResponse = z.looseObject({
 	error: z.looseObject({
 		code: z.string().meta({ example: 'invalid' }),
 		message: z.string().meta({ example: 'Some fields are not valid.' }),
 		issues: z.array(
-			z.object({
+			z.looseObject({
 				path: z.string().meta({ example: 'version' }),
 				message: z.string().meta({ example: '`version` is required.' })
 			})
@@ -26,13 +26,15 @@ export const errorResponse = z.object({
 	})
 });
 
-export const healthResponse = z.object({
-	status: z.enum(['ok', 'degraded']),
+export const healthResponse = z.looseObject({
+	status: z.enum(['ok', 'degraded', 'failing']),
 	db: z.enum(['ok', 'error']),
-	version: z.string()
+	version: z.string(),
+	database: z.looseObject({}),
+	faults: z.looseObject({})
 });
 
-export const countryItem = z.object({
+export const countryItem = z.looseObject({
 	iso3: z.string(),
 	m49: z.int(),
 	name: z.string(),
@@ -50,7 +52,7 @@ export const articleDetail = z.looseObject({
 	title: z.string(),
 	text: z.string(),
 	themes: z.array(z.string()),
-	references: z.object({ sdg: z.array(referenceItem), gcm: z.array(referenceItem) }),
+	references: z.looseObject({ sdg: z.array(referenceItem), gcm: z.array(referenceItem) }),
 	indicators: z.array(z.looseObject({ code: z.string(), name: z.string() })),
 	progress: z.looseObject({
 		actionsByStatus: z.record(z.string(), z.int()),
@@ -166,12 +168,12 @@ export const observationRecord = z.looseObject({
 	updatedAt: dateTime
 });
 
-export const observationPage = z.object({
+export const observationPage = z.looseObject({
 	items: z.array(observationRecord),
 	nextCursor: nullableString
 });
 
-export const upsertResult = z.object({
+export const upsertResult = z.looseObject({
 	items: z.array(observationRecord),
 	created: z.int(),
 	updated: z.int(),
@@ -221,8 +223,8 @@ export const importReport = z.looseObject({
 	rowsImported: z.int(),
 	rowsUpdated: z.int(),
 	rowsSkipped: z.int(),
-	errors: z.array(z.object({ line: z.int(), column: nullableString, message: z.string() })),
-	skipped: z.array(z.object({ line: z.int(), reason: z.string() })),
+	errors: z.array(z.looseObject({ line: z.int(), column: nullableString, message: z.string() })),
+	skipped: z.array(z.looseObject({ line: z.int(), reason: z.string() })),
 	committed: z.boolean()
 });
 
@@ -238,7 +240,7 @@ export const importRunItem = z.looseObject({
 	createdAt: dateTime
 });
 
-const shareScope = z.object({
+const shareScope = z.looseObject({
 	type: z.enum(['framework', 'article', 'country', 'indicator']),
 	target: z.string()
 });
@@ -278,7 +280,7 @@ export const userRecord = z.looseObject({
 export const auditItem = z.looseObject({
 	id: z.int(),
 	at: dateTime,
-	user: z.object({ id: z.string(), name: z.string() }).nullable(),
+	user: z.looseObject({ id: z.string(), name: z.string() }).nullable(),
 	entity: z.string(),
 	entityId: z.string(),
 	operation: z.string(),
@@ -297,7 +299,7 @@ export const translatableItem = z.looseObject({
 	version: z.string()
 });
 
-export const apiKeyItem = z.object({
+export const apiKeyItem = z.looseObject({
 	id: z.int(),
 	name: z.string(),
 	prefix: z.string().meta({ example: 'avk_3fJ9aQ1x' }),
@@ -307,7 +309,7 @@ export const apiKeyItem = z.object({
 	createdAt: dateTime
 });
 
-export const apiKeyCreated = z.object({
+export const apiKeyCreated = z.looseObject({
 	id: z.int(),
 	name: z.string(),
 	key: z.string().meta({ description: 'The key itself, answered this once.' }),

@@ -38,7 +38,7 @@ function errorResponses(): Json {
 		const codes = codesOf(Number(status));
 		out[`E${status}`] = {
 			description: `${text}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-			...(status === '429'
+			...(status === '429' || status === '503'
 				? {
 						headers: {
 							'Retry-After': {
@@ -119,6 +119,8 @@ function responses(op: Operation): Json {
 	}
 	const errors = new Set([400, ...(op.public ? [] : [401, 403]), ...(op.errors ?? [])]);
 	if (!op.public) errors.add(429);
+	if (op.path !== '/health' && op.path !== '/openapi.json') errors.add(503);
+	if (op.method !== 'get') errors.add(507);
 	for (const status of [...errors].sort()) {
 		out[String(status)] = { $ref: `#/components/responses/E${status}` };
 	}

@@ -37,6 +37,18 @@ export const ERROR_CODES: Record<string, { status: number; meaning: string }> = 
 		status: 429,
 		meaning: 'Too many requests with this API key; wait for the seconds in Retry-After.'
 	},
+	storage_full: {
+		status: 507,
+		meaning: 'The server’s disk is full: nothing was written; try again later.'
+	},
+	busy: {
+		status: 503,
+		meaning: 'The database is locked for a moment: nothing was written; retry after Retry-After.'
+	},
+	read_only: {
+		status: 503,
+		meaning: 'The database is read-only (maintenance): nothing was written.'
+	},
 	internal: {
 		status: 500,
 		meaning: 'A fault on our side (never expected); the message carries a reference for the log.'
@@ -52,7 +64,9 @@ export const STATUS_TEXT: Record<number, string> = {
 	413: 'Too large',
 	415: 'Unsupported content type',
 	422: 'Invalid fields',
-	429: 'Too many requests'
+	429: 'Too many requests',
+	503: 'Storage busy or read-only',
+	507: 'Storage full'
 };
 
 /** The error codes answered with a status. */
