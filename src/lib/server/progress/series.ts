@@ -144,3 +144,17 @@ export function knownScope(db: Db, country: string | null | undefined): Scope {
 export function isMember(db: Db, iso3: string): boolean {
 	return memberScopes(db).includes(iso3.toUpperCase());
 }
+
+/**
+ * What a country's view lists of things tied to countries (e.g. the actions meant to move an
+ * indicator): that country's own and the regional ones (country null). Without a country (or
+ * for the region), everything.
+ */
+export function ownAndRegional<T extends { country: string | null }>(
+	items: T[],
+	country: string | null
+): T[] {
+	if (country === null || country === '' || country.toUpperCase() === 'REGION') return items;
+	const iso3 = country.toUpperCase();
+	return items.filter((item) => item.country === null || item.country === iso3);
+}
