@@ -141,8 +141,8 @@ export function regionMapGeometry(memberIso3: readonly string[]): MapGeometry {
 				[-68, 7]
 			],
 			labels: {
-				BLZ: [6, -2],
-				GTM: [-6, 4],
+				BLZ: [10, -8],
+				GTM: [-12, 8],
 				SLV: [-4, 14],
 				HND: [6, -2],
 				NIC: [6, 0],
