@@ -243,7 +243,7 @@ describe('one write path: every entry point leaves the same rows, states, versio
 			await review(who.admin, 'validate', idOf(db), path);
 			results.push(traces(db, who));
 		}
-		expect(results[0].audit.map((a) => a.operation)).toEqual([
+		expect(results[0].audit.map((a) => (a as Record<string, unknown>).operation)).toEqual([
 			'create',
 			'submit',
 			'return',

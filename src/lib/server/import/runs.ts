@@ -143,8 +143,19 @@ function runChanges(db: Db, runId: number): ImportChange[] {
 /** A value the run wrote: its first and last version of the run, and its latest version. */
 type Touched = { firstId: number; lastId: number; observationId: number; latestId: number };
 
+/** A value changed after the run, listed in the 409 of its undo. */
+export interface RevertConflictRow {
+	observationId: number;
+	country: string | null;
+	period: string;
+	disaggregation: Record<string, string>;
+	changedAt: string;
+	origin: string;
+	changedBy: string | null;
+}
+
 /** The values a later change touched, for the 409 of an undo. */
-function laterChanges(db: Db, touched: Touched[]) {
+function laterChanges(db: Db, touched: Touched[]): RevertConflictRow[] {
 	const later = touched.filter((t) => t.latestId !== t.lastId);
 	const stmt = db.$client.prepare(
 		`select o.id as observationId, o.country_iso3 as country, o.period, o.disaggregation,
