@@ -12,7 +12,7 @@ import {
 	updateAction
 } from './actions';
 import { listUpdates, postUpdate, listLatestUpdates } from './updates';
-import { submitAction, validateAction, returnAction, actionReviewQueue } from './review';
+import { submitAction, validateAction, returnAction, actionReviewQueue } from './review/actions';
 import { actionCreateSchema, actionPatchSchema, actionUpdateSchema } from '$lib/schemas/actions';
 import { action, appMeta, auditEntry } from './db/schema';
 import type { AppError } from './errors';

@@ -10,7 +10,7 @@ import type { Actor } from './authz';
 import { createAction, deleteAction } from './actions';
 import { postUpdate } from './updates';
 import { addEvidence } from './evidence';
-import { submitAction } from './review';
+import { submitAction } from './review/actions';
 import * as actionsApi from '../../routes/api/v1/actions/+server';
 import * as actionApi from '../../routes/api/v1/actions/[id]/+server';
 import * as restoreApi from '../../routes/api/v1/actions/[id]/restore/+server';

@@ -14,7 +14,8 @@ import { article, country, reference } from './framework';
 import { user } from './auth';
 
 export const DIRECTIONS = ['increase', 'decrease'] as const;
-export const OBSERVATION_STATUSES = ['provisional', 'final'] as const;
+import { OBSERVATION_STATUSES } from '../../../domain';
+export { OBSERVATION_STATUSES };
 
 export const indicator = sqliteTable('indicator', {
 	id: integer('id').primaryKey({ autoIncrement: true }),

@@ -17,7 +17,7 @@ import {
 	evidenceBelongsToAction,
 	evidenceOfAction
 } from '$lib/server/evidence';
-import { returnAction, submitAction, validateAction } from '$lib/server/review';
+import { returnAction, submitAction, validateAction } from '$lib/server/review/actions';
 import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';

@@ -2,11 +2,11 @@
 // comment (back to draft). Validating copies the record into `validated`, which shared
 // pages show, and bumps the data version in the same transaction.
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { Db } from './db';
-import { action } from './db/schema';
-import { assert, isAdmin, requireActor, type Actor } from './authz';
-import { recordAudit } from './audit';
-import { conflict, notFound } from './errors';
+import type { Db } from '../db';
+import { action } from '../db/schema';
+import { assert, isAdmin, requireActor, type Actor } from '../authz';
+import { recordAudit } from '../audit';
+import { conflict, notFound } from '../errors';
 import {
 	actionRow,
 	actionsByIds,
@@ -16,7 +16,7 @@ import {
 	workingRecord,
 	type ActionDetail,
 	type ActionRecord
-} from './actions';
+} from '../actions';
 
 function reviewState(r: ActionRecord) {
 	return { reviewState: r.reviewState, reviewComment: r.reviewComment, version: r.version };
