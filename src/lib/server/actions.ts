@@ -1,19 +1,7 @@
 // Implementation actions: list (filters, full text, paging), read, create, edit,
 // soft-delete and restore. Every write checks authz.ts first, runs in one transaction
 // with its audit entry and keeps the full-text index (action_fts) current.
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	inArray,
-	isNotNull,
-	isNull,
-	notInArray,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
 import { requestLocale } from './locale';
@@ -37,6 +25,7 @@ import {
 	canEdit,
 	canReadDrafts,
 	canSeeDeleted,
+	editScope,
 	isAdmin,
 	requireActor,
 	type Actor
@@ -45,7 +34,7 @@ import { recordAudit, changedFields } from './audit';
 import { conflict, forbidden, invalid, notFound, type FieldIssue } from './errors';
 import { getFramework, isoToday } from './articles';
 import { countryName } from './countries';
-import { bumpDataVersion } from './seed';
+import { actionVersion, seesWorking, workingCondition } from './visibility';
 import {
 	actionRuleIssues,
 	type ActionCreateInput,
@@ -204,7 +193,7 @@ function toRecords(
 	const today = isoToday();
 	return rows.map(({ a, createdName, updatedName }) => {
 		const working = snapshotOfRow(a, arts.get(a.id) ?? [], inds.get(a.id) ?? []);
-		const restricted = !opts.working && !canReadDrafts(actor, a.countryIso3) && !!a.validated;
+		const restricted = !opts.working && !seesWorking(actor, a.countryIso3) && !!a.validated;
 		const shown: ActionSnapshot = restricted
 			? { ...working, ...(a.validated as Partial<ActionSnapshot>) }
 			: working;
@@ -297,7 +286,7 @@ function assertReadable(actor: Actor | null, row: ActionRow): void {
 	if (row.deletedAt && !canSeeDeleted(who, row.countryIso3)) {
 		throw notFound(`There is no action ${row.id}.`);
 	}
-	if (!canReadDrafts(who, row.countryIso3) && !row.validated) {
+	if (!seesWorking(who, row.countryIso3) && !row.validated) {
 		throw forbidden('This action has not been validated yet; only its country may read it.');
 	}
 }
@@ -313,58 +302,38 @@ export function getAction(db: Db, actor: Actor | null, id: number): ActionDetail
 	return { ...rec, validated };
 }
 
-/** Visibility of actions in lists: coordinators see their countries, regional ones, and validated others. */
-function visibleTo(actor: Actor): SQL | undefined {
-	if (actor.role !== 'coordinator') return undefined;
-	const own = actor.countries.length ? inArray(action.countryIso3, actor.countries) : undefined;
-	return or(isNull(action.countryIso3), own, isNotNull(action.validated));
-}
-
 export const PAGE_SIZE = 25;
 
 function filterConditions(db: Db, actor: Actor, q: ActionQuery): SQL[] | null {
 	const fw = getFramework(db);
-	const where: SQL[] = [eq(action.frameworkId, fw.id)];
-	const vis = visibleTo(actor);
-	if (vis) where.push(vis);
+	// Every condition reads the version of each action the reader sees (visibility.ts).
+	const v = actionVersion(actor);
+	const where: SQL[] = [eq(action.frameworkId, fw.id), v.visible];
 	if (q.deleted) {
-		if (actor.role === 'viewer') return null;
+		// Deleted actions: only for those who may restore them (their countries' and regional).
+		const scope = editScope(actor);
+		if (scope.kind === 'none') return null;
 		where.push(isNotNull(action.deletedAt));
-		if (actor.role === 'coordinator') {
-			where.push(
-				or(
-					isNull(action.countryIso3),
-					actor.countries.length ? inArray(action.countryIso3, actor.countries) : undefined
-				)!
-			);
-		}
+		if (scope.kind === 'some') where.push(workingCondition(actor, action.countryIso3));
 	} else {
 		where.push(isNull(action.deletedAt));
 	}
-	if (q.article !== undefined) {
+	if (q.article !== undefined) where.push(v.hasArticle(q.article));
+	if (q.country === 'regional') where.push(sql`${v.country} is null`);
+	else if (q.country) where.push(sql`${v.country} = ${q.country}`);
+	if (q.status) where.push(sql`${v.status} = ${q.status}`);
+	// Review states are the working data's; other readers see validated versions only.
+	if (q.review)
 		where.push(
-			sql`exists (select 1 from ${actionArticle} inner join ${article} on ${article.id} = ${actionArticle.articleId} where ${actionArticle.actionId} = ${action.id} and ${article.number} = ${q.article})`
+			sql`(case when ${v.working} then ${action.reviewState} else 'validated' end) = ${q.review}`
 		);
-	}
-	if (q.country === 'regional') where.push(isNull(action.countryIso3));
-	else if (q.country) where.push(eq(action.countryIso3, q.country));
-	if (q.status) where.push(eq(action.status, q.status));
-	if (q.review) where.push(eq(action.reviewState, q.review));
 	if (q.overdue !== undefined) {
-		const overdue = and(
-			isNotNull(action.dueDate),
-			sql`${action.dueDate} < ${isoToday()}`,
-			notInArray(action.status, ['completed', 'cancelled'])
-		)!;
-		where.push(q.overdue ? overdue : sql`not (${overdue})`);
+		const overdue = v.overdue(isoToday());
+		where.push(q.overdue ? overdue : sql`not ${overdue}`);
 	}
 	if (q.q) {
 		const match = ftsQuery(q.q);
-		if (match) {
-			where.push(
-				sql`${action.id} in (select rowid from action_fts where action_fts match ${match})`
-			);
-		}
+		if (match) where.push(v.matches(match));
 	}
 	return where;
 }
@@ -389,11 +358,12 @@ export function listActions(
 	const sort = q.sort ?? 'updated';
 	const dir = q.order ?? (sort === 'updated' ? 'desc' : 'asc');
 	const by = dir === 'asc' ? asc : desc;
+	const v = actionVersion(who);
 	const order =
 		sort === 'title'
-			? [by(sql`${action.title} collate nocase`), desc(action.id)]
+			? [by(sql`${v.title} collate nocase`), desc(action.id)]
 			: sort === 'due'
-				? [sql`${action.dueDate} is null`, by(action.dueDate), desc(action.id)]
+				? [sql`${v.dueDate} is null`, by(v.dueDate), desc(action.id)]
 				: [by(action.updatedAt), by(action.id)];
 	const rows = selectJoined(db)
 		.where(and(...where))
@@ -417,7 +387,7 @@ export function actionsByIds(db: Db, actor: Actor | null, ids: number[]): Action
 	if (ids.length === 0) return [];
 	const rows = selectJoined(db).where(inArray(action.id, ids)).all();
 	const visible = rows.filter(
-		(r) => canReadDrafts(who, r.a.countryIso3) || (!!r.a.validated && !r.a.deletedAt)
+		(r) => seesWorking(who, r.a.countryIso3) || (!!r.a.validated && !r.a.deletedAt)
 	);
 	const byId = new Map(toRecords(db, who, visible).map((r) => [r.id, r]));
 	return ids.map((id) => byId.get(id)).filter((r): r is ActionRecord => !!r);
@@ -481,17 +451,6 @@ function resolveRefs(
 	return out;
 }
 
-/** Keeps the full-text row of an action current (title, description, lead agency, notes). */
-export function syncSearchIndex(tx: Tx, id: number): void {
-	tx.run(sql`delete from action_fts where rowid = ${id}`);
-	tx.run(
-		sql`insert into action_fts (rowid, title, description, lead_agency, notes)
-			select a.id, a.title, a.description, a.lead_agency,
-				coalesce((select group_concat(u.note, char(10)) from action_update u where u.action_id = a.id), '')
-			from action a where a.id = ${id}`
-	);
-}
-
 function replaceLinks(tx: Tx, id: number, refs: Resolved): void {
 	if (refs.articleIds) {
 		tx.delete(actionArticle).where(eq(actionArticle.actionId, id)).run();
@@ -517,7 +476,6 @@ export function markValidated(tx: Tx, id: number): ActionRecord {
 		})
 		.where(eq(action.id, id))
 		.run();
-	bumpDataVersion(tx);
 	return workingRecord(tx, id);
 }
 
@@ -573,7 +531,6 @@ export function createAction(db: Db, actor: Actor | null, input: ActionCreateInp
 				authorId: who.id
 			})
 			.run();
-		syncSearchIndex(tx, created.id);
 		// Admins' own records are validated directly (DESIGN §5).
 		const rec = isAdmin(who) ? markValidated(tx, created.id) : workingRecord(tx, created.id);
 		recordAudit(tx, {
@@ -709,7 +666,6 @@ export function updateAction(
 				})
 				.run();
 		}
-		syncSearchIndex(tx, id);
 		reviewAfterEdit(tx, who, id, row.reviewState);
 		recordAudit(tx, {
 			userId: who.id,
@@ -752,7 +708,6 @@ export function deleteAction(
 			})
 			.where(eq(action.id, id))
 			.run();
-		if (row.validated) bumpDataVersion(tx);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',
@@ -787,7 +742,6 @@ export function restoreAction(
 			})
 			.where(eq(action.id, id))
 			.run();
-		if (row.validated) bumpDataVersion(tx);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',

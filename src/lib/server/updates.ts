@@ -1,9 +1,10 @@
 // Progress updates: dated entries on an action's timeline. The action's current status
 // and percent follow its latest update that carries them.
-import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { action, actionUpdate, user, type ActionStatus, type Locale } from './db/schema';
-import { assert, canReadDrafts, requireActor, type Actor } from './authz';
+import { assert, requireActor, type Actor } from './authz';
+import { workingCondition } from './visibility';
 import { recordAudit } from './audit';
 import { conflict, invalid, notFound } from './errors';
 import { countryName } from './countries';
@@ -13,7 +14,6 @@ import {
 	auditStateOf,
 	reviewAfterEdit,
 	staleConflict,
-	syncSearchIndex,
 	workingRecord,
 	type ActionRecord,
 	type UserRef
@@ -167,7 +167,6 @@ export function postUpdate(
 			// The timeline changed: the action counts as updated for "recently updated" sorting.
 			tx.update(action).set({ updatedBy: who.id }).where(eq(action.id, actionId)).run();
 		}
-		syncSearchIndex(tx, actionId);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action_update',
@@ -214,13 +213,8 @@ export interface ActivityItem extends UpdateItem {
 /** The most recent updates the reader may see (the overview's "Latest activity"). */
 export function listLatestUpdates(db: Db, actor: Actor | null, limit = 8): ActivityItem[] {
 	const who = requireActor(actor);
-	const own =
-		who.role === 'coordinator'
-			? or(
-					isNull(action.countryIso3),
-					who.countries.length ? inArray(action.countryIso3, who.countries) : undefined
-				)
-			: undefined;
+	// Update notes are working data: only readers of the country's drafts see them.
+	const own = workingCondition(who, action.countryIso3);
 	return db
 		.select({
 			u: actionUpdate,
@@ -236,7 +230,6 @@ export function listLatestUpdates(db: Db, actor: Actor | null, limit = 8): Activ
 		.orderBy(desc(actionUpdate.createdAt), desc(actionUpdate.id))
 		.limit(Math.min(Math.max(limit, 1), 50))
 		.all()
-		.filter((r) => canReadDrafts(who, r.country))
 		.map((r) => ({
 			...toItem(r),
 			actionTitle: r.actionTitle,

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const fw = getFramework(db);
 	// The summaries are computed once per state of the store (see read-cache.ts).
 	const summaries = readThrough(db, `overview|${readerKey(locals.actor)}|${locale}`, () => ({
-		articles: listArticles(db, locale),
+		articles: listArticles(db, locale, locals.actor),
 		latestActivity: latestActivity(db, locals.actor, locale),
 		// Issue 4: the member-state × article matrix and the off-track / stale indicators (the
 		// first twelve here; all of them on /indicators?alerts=all).
