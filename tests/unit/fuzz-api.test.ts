@@ -13,7 +13,7 @@ import { createAction } from '../../src/lib/server/actions';
 import { postUpdate } from '../../src/lib/server/updates';
 import { addEvidence } from '../../src/lib/server/evidence';
 import { upsertObservations } from '../../src/lib/server/observations';
-import { createShareLink } from '../../src/lib/server/share-links';
+import { createShareLink } from '../../src/lib/server/sharing/share-links';
 import {
 	RUNS,
 	DbGuard,

@@ -10,7 +10,6 @@ import { country as countryTable, evidence, indicator, observation } from './db/
 import { assert, canReadDrafts, isAdmin, type Actor } from './authz';
 import { recordAudit } from './audit';
 import { badRequest, conflict, invalid, notFound, unauthorized } from './errors';
-import { bumpDataVersion } from './seed';
 import { countryName } from './countries';
 import { indicatorByCode, type IndicatorRow } from './indicators';
 import { comparePeriods, disaggregationKey, parsePeriod } from '$lib/progress';
@@ -492,7 +491,6 @@ export function upsertObservations(
 			ids.push(id);
 		}
 		if (created > 0) observationsInserted(tx, ind.id);
-		if (admin && created + updated > 0) bumpDataVersion(tx);
 	});
 	const rows = db.select().from(observation).where(inArray(observation.id, ids)).all();
 	const byId = new Map(rows.map((r) => [r.id, r]));
@@ -634,7 +632,6 @@ function transition(
 			after: { reviewState: updated.reviewState, validated: updated.validated },
 			note: comment ?? null
 		});
-		if (operation === 'validate') bumpDataVersion(tx);
 		return updated;
 	});
 	return view(after, ind.code, actor, {})!;
@@ -751,7 +748,6 @@ export function validateSubmitted(
 			operation: 'validate',
 			after: { indicator: ind.code, country, count: rows.length }
 		});
-		bumpDataVersion(tx);
 		return rows.length;
 	});
 }

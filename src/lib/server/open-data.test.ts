@@ -7,7 +7,7 @@ import type { Actor } from './authz';
 import { createAction, updateAction } from './actions';
 import { returnAction, submitAction } from './review/actions';
 import { returnObservation, submitObservation, upsertObservations } from './observations';
-import { createShareLink, resolveShareToken, type ResolvedShareLink } from './share-links';
+import { createShareLink, resolveShareToken, type ResolvedShareLink } from './sharing/share-links';
 import { read as readOpenSdg } from './import/readers/opensdg';
 import {
 	csvCell,

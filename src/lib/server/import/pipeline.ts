@@ -16,7 +16,6 @@ import type { Db } from '../db';
 import { assert, canImportRowsOf, isAdmin, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { bumpDataVersion } from '../seed';
 import { observationsInserted, periodSortKey, scaleProblem } from '../observations';
 import type { IndicatorRow } from '../indicators';
 import { importRun, indicator } from '../db/schema';
@@ -494,7 +493,6 @@ function commit(
 			}
 		});
 		for (const id of inserted) observationsInserted(tx, id);
-		if (admin && report.rowsImported + report.rowsUpdated > 0) bumpDataVersion(tx);
 		report.importRunId = run.id;
 	});
 	report.committed = true;

@@ -1,9 +1,9 @@
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/articles';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare } from '$lib/server/shared-pages';
-import { sharedOverview } from '$lib/server/shared-views';
-import { sharePath } from '$lib/server/share-links';
+import { requireInScope, requireShare } from '$lib/server/sharing/shared-pages';
+import { sharedOverview } from '$lib/server/sharing/shared-views';
+import { sharePath } from '$lib/server/sharing/share-links';
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 

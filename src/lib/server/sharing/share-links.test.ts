@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { makeActor } from '../../../tests/helpers/actors';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { makeActor } from '../../../../tests/helpers/actors';
 import {
 	createShareLink,
 	hashToken,
@@ -12,8 +12,8 @@ import {
 	recordView,
 	flushViews
 } from './share-links';
-import { auditEntry, shareLink } from './db/schema';
-import type { Actor } from './authz';
+import { auditEntry, shareLink } from '../db/schema';
+import type { Actor } from '../authz';
 
 let t: TestDb;
 let admin: Actor, mex: Actor, gtm: Actor, viewer: Actor;

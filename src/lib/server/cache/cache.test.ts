@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { readThrough, readerKey, clearReadCache } from './read-cache';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { readThrough, readerKey, clearReadCache } from './index';
 
 let t: TestDb | undefined;
 afterEach(() => {
@@ -9,21 +9,19 @@ afterEach(() => {
 });
 
 describe('read-through cache', () => {
-	it('computes once per state of the store, and again after any write', () => {
+	it('computes once per data version, and again after any change a page can show', () => {
 		t = freshDb();
 		let calls = 0;
 		const read = () =>
-			readThrough(t!.db, 'k', () => {
+			readThrough(t!.db, null, 'k', () => {
 				calls++;
-				return t!.db.$client.prepare('select count(*) n from audit_entry').get();
+				return t!.db.$client.prepare('select count(*) n from indicator_translation').get();
 			});
-		expect(read()).toEqual({ n: 0 });
-		expect(read()).toEqual({ n: 0 });
+		const first = read();
+		expect(read()).toEqual(first);
 		expect(calls).toBe(1);
-		t.db.$client.exec(
-			"insert into audit_entry (entity, entity_id, operation) values ('x', '1', 'create')"
-		);
-		expect(read()).toEqual({ n: 1 });
+		t.db.$client.exec('delete from indicator_translation where rowid = 1');
+		expect(read()).not.toEqual(first);
 		expect(calls).toBe(2);
 	});
 

@@ -8,12 +8,13 @@
 // conditional request, client-side data) simply falls through to SvelteKit, which gives the
 // same answer more slowly.
 import type { IncomingMessage } from 'node:http';
-import { getDb } from './db';
+import { getDb, type Db } from '../db';
 import { recordView, resolveShareToken } from './share-links';
-import { dataVersion, sharedEtag, sharedToken } from './shared-site';
+import { sharedEtag, sharedToken } from './shared-site';
 import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { baseLocale } from '$lib/paraglide/runtime';
-import { BodyCache } from './response-cache';
+import { cacheKey } from '../cache';
+import { cachedEntry, cachedResponse, storeResponse } from '../cache/responses';
 
 export interface FinalResponse {
 	status: number;
@@ -21,35 +22,32 @@ export interface FinalResponse {
 	body: Uint8Array<ArrayBuffer>;
 }
 
-const finals = new BodyCache<FinalResponse>(16 * 1024 * 1024);
-
-/** The cache key (ETag) of a shared page as handleShared computes it. */
-export function sharedPageKey(linkId: number, version: string, locale: string, url: URL): string {
-	return sharedEtag([linkId, version, locale, url.pathname, url.search]);
+/** The cache key and ETag of a shared page: the one cache key, for this link, language and address. */
+export function sharedPageKey(db: Db, linkId: number, locale: string, url: URL): string {
+	return sharedEtag([
+		cacheKey(db, {
+			kind: 'shared',
+			reader: `link:${linkId}`,
+			parts: [locale, url.pathname, url.search]
+		})
+	]);
 }
 
 /** Keeps the final response of a shared page (after every hook) for the fast path. */
-export async function keepFinal(key: string, res: Response): Promise<Response> {
-	if (res.status !== 200 || res.headers.has('set-cookie')) return res;
-	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
-	const headers = Object.fromEntries(res.headers.entries());
-	finals.set(key, { status: res.status, headers, body });
-	return new Response(body, { status: res.status, headers });
+export function keepFinal(key: string, res: Response): Promise<Response> {
+	return storeResponse(key, res);
 }
 
 /** The kept answer for a key, as a Response (for requests that reach SvelteKit). */
 export function keptResponse(key: string): Response | null {
-	const hit = finals.get(key);
-	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
-}
-
-export function clearFinals(): void {
-	finals.clear();
+	return cachedResponse(key);
 }
 
 /** The kept response for this request, or null to let SvelteKit answer it. */
-export function sharedFastPath(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>) {
-	if (req.method !== 'GET' || !req.url || finals.size === 0) return null;
+export function sharedFastPath(
+	req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>
+): FinalResponse | null {
+	if (req.method !== 'GET' || !req.url) return null;
 	if (req.headers['if-none-match'] || req.headers['x-sveltekit-invalidated']) return null;
 	const url = new URL(req.url, 'http://localhost');
 	const token = sharedToken(url.pathname);
@@ -63,11 +61,11 @@ export function sharedFastPath(req: Pick<IncomingMessage, 'method' | 'url' | 'he
 	const db = getDb();
 	const link = resolveShareToken(db, token);
 	if (!link) return null;
-	const key = sharedPageKey(link.id, dataVersion(db), pathLocale(url.pathname) ?? baseLocale, url);
-	const hit = finals.get(key);
+	const key = sharedPageKey(db, link.id, pathLocale(url.pathname) ?? baseLocale, url);
+	const hit = cachedEntry(key);
 	if (!hit) return null;
 	recordView(db, link.id);
-	return hit;
+	return { status: hit.status, headers: Object.fromEntries(hit.headers), body: hit.body };
 }
 
 // Installed where scripts/serve.js finds it (the server bundle and the server script are two

@@ -1,13 +1,13 @@
 // The shared article and country pages read one page of actions and one of evidence (with the
 // totals), never the whole lists: their data stays the same size however much data there is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { person } from '../../../tests/helpers/people';
-import type { Actor } from './authz';
-import { createAction } from './actions';
-import { addEvidence, deleteEvidence } from './evidence';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { person } from '../../../../tests/helpers/people';
+import type { Actor } from '../authz';
+import { createAction } from '../actions';
+import { addEvidence, deleteEvidence } from '../evidence';
 import { createShareLink, resolveShareToken, type ResolvedShareLink } from './share-links';
-import { publishedActions, publishedEvidence } from './published';
+import { publishedActions, publishedEvidence } from '../published';
 import { pageParam } from './shared-pages';
 import {
 	SHARED_ACTIONS_PAGE_SIZE,

@@ -1,10 +1,7 @@
-// The read-only shared site (/s/{token}/…): token resolution and ETags from the data version;
-// the rendered pages are kept in shared-fast.ts under that ETag, so a shared page that is
-// forwarded around is served from memory until the next validated change.
+// The read-only shared site (/s/{token}/…): the token in an address and ETags; the rendered
+// pages are kept in the one cache ($lib/server/cache) under their ETag (shared-fast.ts), so a
+// shared page that is forwarded around is served from memory until the data version moves.
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from './db';
-import { appMeta } from './db/schema';
 
 export const SHARED_ROUTE = /^\/(?:(?:es|fr)\/)?s\/([^/?#]+)(\/[^?#]*)?$/;
 
@@ -12,14 +9,6 @@ export const SHARED_ROUTE = /^\/(?:(?:es|fr)\/)?s\/([^/?#]+)(\/[^?#]*)?$/;
 export function sharedToken(pathname: string): string | null {
 	const m = SHARED_ROUTE.exec(pathname);
 	return m ? decodeURIComponent(m[1]) : null;
-}
-
-/** Changes on every validated write (bumpDataVersion). */
-export function dataVersion(db: Db): string {
-	return (
-		db.select({ v: appMeta.value }).from(appMeta).where(eq(appMeta.key, 'data_version')).get()?.v ??
-		'0'
-	);
 }
 
 export function sharedEtag(parts: (string | number)[]): string {
@@ -35,6 +24,6 @@ export function etagMatches(header: string | null, etag: string): boolean {
 	});
 }
 
-// Browsers revalidate every time (a cheap 304 with the ETag); shared proxies may keep a copy
-// for a minute.
-export const SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
+// Every reuse is revalidated with the ETag (a cheap 304), and no shared proxy keeps a copy: a
+// revoked or expired link answers 404 on the very next request.
+export const SHARED_CACHE_CONTROL = 'private, no-cache';

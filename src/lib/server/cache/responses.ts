@@ -1,11 +1,10 @@
-// Rendered signed-in summary pages (overview, article, indicator, country) kept in memory,
-// keyed by the state of the store (read-cache.ts storeGeneration), the reader, the language
-// and the address: any write makes a new key, so a page is never served stale, and the old
-// entries age out. BodyCache, the byte-bounded store (least recently used out first), also
-// keeps the shared site's pages (shared-fast.ts).
-import type { Actor } from './authz';
-import type { Db } from './db';
-import { readerKey, storeGeneration } from './read-cache';
+// Rendered responses kept in memory, one byte-bounded store (least recently used out first)
+// for the signed-in summary pages (overview, article, indicator, country) and the shared
+// site's pages (sharing/shared-fast.ts), all keyed by cacheKey (index.ts): any change to
+// what a page shows makes a new key, so a page is never served stale.
+import type { Actor } from '../authz';
+import type { Db } from '../db';
+import { cacheKey, readerKey } from './index';
 
 export interface CachedResponse {
 	status: number;
@@ -55,12 +54,18 @@ export class BodyCache<V extends { body: Uint8Array }> {
 	}
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
-const cache = new BodyCache<CachedResponse>(48 * 1024 * 1024);
+const MAX_BODY = 8 * 1024 * 1024;
+const cache = new BodyCache<CachedResponse>(64 * 1024 * 1024);
 
+/** The kept response of a key, as a Response. */
 export function cachedResponse(key: string): Response | null {
 	const hit = cache.get(key);
 	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
+}
+
+/** The kept response of a key as stored (for the shared site's fast path). */
+export function cachedEntry(key: string): CachedResponse | undefined {
+	return cache.get(key);
 }
 
 /**
@@ -103,13 +108,9 @@ export function signedInPageKey(
 ): string | null {
 	if (!actor || method !== 'GET') return null;
 	if (!CACHED_PAGES.test(url.pathname)) return null;
-	return [
-		'page',
-		storeGeneration(db),
-		actor.id,
-		readerKey(actor),
-		actor.name,
-		locale,
-		url.pathname + url.search
-	].join('|');
+	return cacheKey(db, {
+		kind: 'page',
+		reader: `${actor.id}|${readerKey(actor)}|${actor.name}`,
+		parts: [locale, url.pathname + url.search]
+	});
 }

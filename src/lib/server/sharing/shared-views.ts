@@ -1,10 +1,10 @@
 // Read models of the shared pages, built from validated data only (published.ts and the
 // validatedOnly reads of progress.ts). One function per page, so the routes stay thin.
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './db';
-import { article, framework, indicator } from './db/schema';
-import { getArticleText, listArticles } from './articles';
-import { countryName, listCountries, getCountry } from './countries';
+import type { Db } from '../db';
+import { article, framework, indicator } from '../db/schema';
+import { getArticleText, listArticles } from '../articles';
+import { countryName, listCountries, getCountry } from '../countries';
 import {
 	countPublishedEvidence,
 	emptyActionCounts,
@@ -16,7 +16,7 @@ import {
 	type PublishedAction,
 	type PublishedEvidence,
 	type PublishedQuery
-} from './published';
+} from '../published';
 import {
 	actionStatusHistory,
 	articleIndicatorVerdicts,
@@ -26,12 +26,12 @@ import {
 	indicatorChartData,
 	indicatorVerdicts,
 	memberScopes
-} from './progress';
-import { getIndicator } from './indicators';
-import { FRAMEWORK_SLUG } from './seed';
+} from '../progress';
+import { getIndicator } from '../indicators';
+import { FRAMEWORK_SLUG } from '../seed';
 import type { ResolvedShareLink } from './share-links';
 import { readOptions } from './shared-pages';
-import type { Locale } from './db/schema';
+import type { Locale } from '../db/schema';
 import type { Method } from '$lib/progress';
 
 /** Actions per page of the shared article and country pages. */
