@@ -5,6 +5,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { ZodError } from 'zod';
+import { actionUpdateSchema } from '$lib/schemas/actions';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from './errors';
 
@@ -39,6 +40,41 @@ export function texts(form: FormData, key: string): string[] {
 /** '' → null (an empty date or select), else the text. */
 export function orNull(v: string): string | null {
 	return v.trim() === '' ? null : v.trim();
+}
+
+/**
+ * A date as a form's date field shows it, as YYYY-MM-DD: the ISO form browsers send, or the
+ * day/month/year a person types where the field is plain text (month/day/year in English).
+ * Anything else is returned as typed, for the schema to refuse.
+ */
+export function formDate(v: string, locale: string): string {
+	const t = v.trim();
+	const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+	if (!m) return t;
+	const [a, b] = [Number(m[1]), Number(m[2])];
+	const [day, month] = locale === 'en' ? [b, a] : [a, b];
+	if (month < 1 || month > 12 || day < 1 || day > 31) return t;
+	return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The progress-update form: what was typed (to show again) and the input for postUpdate. */
+export function updateForm(form: FormData, locale: string) {
+	const values = {
+		date: text(form, 'date'),
+		note: text(form, 'note'),
+		status: text(form, 'status'),
+		percentComplete: text(form, 'percentComplete'),
+		version: text(form, 'version')
+	};
+	const parse = () =>
+		actionUpdateSchema.parse({
+			date: formDate(values.date, locale),
+			note: values.note,
+			status: orNull(values.status),
+			percentComplete: numberOrUndefined(values.percentComplete) ?? null,
+			version: numberOrUndefined(values.version)
+		});
+	return { values, parse };
 }
 
 /** A whole number typed in a form ('' → undefined; anything else → a number, NaN if not one). */
