@@ -140,7 +140,8 @@ test('every kind of published change shows on the next shared and signed-in resp
 	await ok(
 		await admin.post(`/api/v1/indicators/${CODE}/observations`, {
 			data: { observations: [{ country: 'BLZ', period: '2019', value: 4321 }] }
-		})
+		}),
+		201
 	);
 	after = await pages(`/indicators/${CODE}`, `/indicators/${CODE}`);
 	for (const html of [after.signedIn, after.shared]) expect(html).toContain('2019');
@@ -194,7 +195,7 @@ test('every kind of published change shows on the next shared and signed-in resp
 	const kept = await anon.get(`/s/${link.token}/articles/17`);
 	expect(kept.headers()['cache-control']).toBe('private, no-cache');
 	expect(kept.headers()['cache-control']).not.toContain('s-maxage');
-	await ok(await admin.delete(`/api/v1/share-links/${link.id}`));
+	expect((await admin.delete(`/api/v1/share-links/${link.id}`)).status()).toBe(204);
 	expect((await anon.get(`/s/${link.token}/articles/17`)).status()).toBe(404);
 	expect(
 		(

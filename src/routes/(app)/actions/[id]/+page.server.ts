@@ -23,7 +23,7 @@ import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
 import { formFailure, numberOrUndefined, orNull, text, updateForm } from '$lib/server/action-forms';
-import { actionUpdateSchema, returnSchema } from '$lib/schemas/actions';
+import { returnSchema } from '$lib/schemas/actions';
 import { evidenceCreateSchema } from '$lib/schemas/evidence';
 import { AppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
