@@ -8,7 +8,7 @@ import { cast } from '../../../tests/helpers/cast';
 import { setDb } from './db';
 import type { Actor } from './authz';
 import { createAction, deleteAction } from './actions';
-import { postUpdate } from './updates';
+import { postUpdate } from './actions/updates';
 import { addEvidence } from './evidence';
 import { submitAction } from './review/actions';
 import * as actionsApi from '../../routes/api/v1/actions/+server';

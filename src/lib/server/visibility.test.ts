@@ -5,7 +5,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { freshDb, type TestDb } from '../../../tests/helpers/db';
 import { cast } from '../../../tests/helpers/cast';
 import { createAction, listActions, updateAction, getAction } from './actions';
-import { postUpdate, listLatestUpdates } from './updates';
+import { postUpdate, listLatestUpdates } from './actions/updates';
 import { validateAction } from './review/actions';
 import { getArticle, listArticles } from './articles';
 import { memberArticleMatrix, actionStatusHistory } from './progress';

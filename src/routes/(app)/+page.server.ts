@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { getFramework, listArticles } from '$lib/server/articles';
 import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
-import { latestActivity } from '$lib/server/updates';
+import { latestActivity } from '$lib/server/actions/updates';
 import { alertsPreview, indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
 import { readThrough } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';

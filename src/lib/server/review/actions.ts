@@ -1,17 +1,17 @@
-// Review of coordinators' records (DESIGN §5): submit → validate, or return with a
-// comment (back to draft). Validating copies the record into `validated`, which shared
-// pages show, and bumps the data version in the same transaction.
+// Review of actions (DESIGN §5): submit → validate, or return with a comment (back to
+// draft), by the rules of states.ts applied in the actions' one write path (applyReview).
+// Validating copies the record into `validated`, which shared pages show.
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action } from '../db/schema';
 import { assert, isAdmin, requireActor, type Actor } from '../authz';
 import { recordAudit } from '../audit';
-import { conflict, notFound } from '../errors';
+import { notFound } from '../errors';
 import {
 	actionRow,
 	actionsByIds,
 	getAction,
-	markValidated,
+	applyReview,
 	staleConflict,
 	workingRecord,
 	type ActionDetail,
@@ -40,16 +40,9 @@ export function submitAction(
 	const pre = actionRow(db, id);
 	assert.submit(who, pre.countryIso3);
 	const row = loadForReview(db, who, id, opts.version);
-	if (row.reviewState !== 'draft') {
-		throw conflict(
-			row.reviewState === 'submitted'
-				? 'This action is already waiting for validation.'
-				: 'This action is validated; edit it to send a new version.'
-		);
-	}
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
-		tx.update(action).set({ reviewState: 'submitted' }).where(eq(action.id, id)).run();
+		applyReview(tx, who, id, 'submit', row.reviewState);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',
@@ -72,10 +65,10 @@ export function validateAction(
 	const who = requireActor(actor);
 	assert.validate(who);
 	const row = loadForReview(db, who, id, opts.version);
-	if (row.reviewState === 'validated') throw conflict('This action is already validated.');
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
-		const after = markValidated(tx, id);
+		applyReview(tx, who, id, 'validate', row.reviewState);
+		const after = workingRecord(tx, id);
 		const snapshot = tx.select({ v: action.validated }).from(action).where(eq(action.id, id)).get();
 		recordAudit(tx, {
 			userId: who.id,
@@ -99,15 +92,9 @@ export function returnAction(
 	const who = requireActor(actor);
 	assert.validate(who);
 	const row = loadForReview(db, who, id, input.version);
-	if (row.reviewState !== 'submitted') {
-		throw conflict('Only an action waiting for validation can be returned.');
-	}
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
-		tx.update(action)
-			.set({ reviewState: 'draft', reviewComment: input.comment })
-			.where(eq(action.id, id))
-			.run();
+		applyReview(tx, who, id, 'return', row.reviewState, input.comment);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',

@@ -3,7 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { setupSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { createUserRecord, userCount } from '$lib/server/users';
-import { signIn } from '$lib/server/signin';
+import { signIn } from '$lib/server/auth/signin';
 import { isAppError } from '$lib/server/errors';
 import { fieldErrors } from '$lib/i18n/validation';
 import { appErrorMessage } from '$lib/i18n/errors';

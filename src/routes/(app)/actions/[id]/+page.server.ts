@@ -10,7 +10,7 @@ import {
 	indicatorChoices,
 	restoreAction
 } from '$lib/server/actions';
-import { listUpdates, postUpdate } from '$lib/server/updates';
+import { listUpdates, postUpdate } from '$lib/server/actions/updates';
 import {
 	addEvidence,
 	deleteEvidence,
@@ -22,7 +22,7 @@ import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
-import { formFailure, numberOrUndefined, orNull, text, updateForm } from '$lib/server/action-forms';
+import { formFailure, numberOrUndefined, orNull, text, updateForm } from '$lib/server/actions/forms';
 import { returnSchema } from '$lib/schemas/actions';
 import { evidenceCreateSchema } from '$lib/schemas/evidence';
 import { AppError } from '$lib/server/errors';

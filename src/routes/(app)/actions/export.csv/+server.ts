@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { listActions } from '$lib/server/actions';
 import { countryName } from '$lib/server/countries';
-import { lenientQuery } from '$lib/server/action-forms';
+import { lenientQuery } from '$lib/server/actions/forms';
 import { toCsv } from '$lib/server/csv-out';
 import { actionQuerySchema } from '$lib/schemas/actions';
 import type { RequestHandler } from './$types';

@@ -7,7 +7,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { ZodError } from 'zod';
 import { actionUpdateSchema } from '$lib/schemas/actions';
 import { m } from '$lib/paraglide/messages';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formDate, updateForm } from './action-forms';
+import { formDate, updateForm } from './forms';
 
 function form(fields: Record<string, string>): FormData {
 	const f = new FormData();

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { cast } from '../../../tests/helpers/cast';
+import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
+import { cast } from '../../../../tests/helpers/cast';
 import {
 	createAction,
 	deleteAction,
@@ -10,12 +10,12 @@ import {
 	listActions,
 	restoreAction,
 	updateAction
-} from './actions';
+} from './index';
 import { listUpdates, postUpdate, listLatestUpdates } from './updates';
-import { submitAction, validateAction, returnAction, actionReviewQueue } from './review/actions';
+import { submitAction, validateAction, returnAction, actionReviewQueue } from '../review/actions';
 import { actionCreateSchema, actionPatchSchema, actionUpdateSchema } from '$lib/schemas/actions';
-import { action, appMeta, auditEntry } from './db/schema';
-import type { AppError } from './errors';
+import { action, appMeta, auditEntry } from '../db/schema';
+import type { AppError } from '../errors';
 
 let t: TestDb;
 let who: ReturnType<typeof cast>;

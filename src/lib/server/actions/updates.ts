@@ -1,23 +1,23 @@
 // Progress updates: dated entries on an action's timeline. The action's current status
 // and percent follow its latest update that carries them.
 import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from './db';
-import { action, actionUpdate, user, type ActionStatus, type Locale } from './db/schema';
-import { assert, requireActor, type Actor } from './authz';
-import { workingCondition } from './visibility';
-import { recordAudit } from './audit';
-import { conflict, invalid, notFound } from './errors';
-import { countryName } from './countries';
+import type { Db } from '../db';
+import { action, actionUpdate, user, type ActionStatus, type Locale } from '../db/schema';
+import { assert, requireActor, type Actor } from '../authz';
+import { workingCondition } from '../visibility';
+import { recordAudit } from '../audit';
+import { conflict, invalid, notFound } from '../errors';
+import { countryName } from '../countries';
 import {
 	actionRow,
 	getAction,
 	auditStateOf,
-	reviewAfterEdit,
+	applyReview,
 	staleConflict,
 	workingRecord,
 	type ActionRecord,
 	type UserRef
-} from './actions';
+} from './index';
 import { actionRuleIssues, type ActionUpdateInput } from '$lib/schemas/actions';
 
 export interface UpdateItem {
@@ -162,7 +162,7 @@ export function postUpdate(
 				})
 				.where(eq(action.id, actionId))
 				.run();
-			reviewAfterEdit(tx, who, actionId, row.reviewState);
+			applyReview(tx, who, actionId, 'edit', row.reviewState);
 		} else {
 			// The timeline changed: the action counts as updated for "recently updated" sorting.
 			tx.update(action).set({ updatedBy: who.id }).where(eq(action.id, actionId)).run();

@@ -2,7 +2,7 @@
 // rate limiting, origin checks and session cookies apply exactly as for the API.
 import type { RequestEvent } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
-import { getAuth, CLIENT_IP_HEADER } from './auth';
+import { getAuth, CLIENT_IP_HEADER } from './index';
 
 export type SignInOutcome = 'ok' | 'invalid' | 'rate_limited' | 'deactivated';
 

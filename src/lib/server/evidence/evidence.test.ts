@@ -1,14 +1,14 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { cast } from '../../../tests/helpers/cast';
-import { createAction } from './actions';
-import { postUpdate } from './updates';
-import { addEvidence, deleteEvidence, evidenceOfAction, listEvidence } from './evidence';
+import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
+import { cast } from '../../../../tests/helpers/cast';
+import { createAction } from '../actions';
+import { postUpdate } from '../actions/updates';
+import { addEvidence, deleteEvidence, evidenceOfAction, listEvidence } from './index';
 import { checkEvidenceUrl, evidenceCreateSchema } from '$lib/schemas/evidence';
 import { actionCreateSchema } from '$lib/schemas/actions';
-import { auditEntry } from './db/schema';
-import type { AppError } from './errors';
+import { auditEntry } from '../db/schema';
+import type { AppError } from '../errors';
 
 let t: TestDb;
 let who: ReturnType<typeof cast>;

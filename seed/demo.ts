@@ -2,7 +2,7 @@
 // actions, updates, evidence and observations, every title marked "Demo", and a flag
 // that makes every page show a demo banner. Deterministic: the same data every run.
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import type { Db } from '../src/lib/server/db';
 import {
 	action,
 	actionArticle,
@@ -14,10 +14,10 @@ import {
 	indicator,
 	observation,
 	type ActionStatus
-} from './db/schema';
-import { getFramework } from './articles';
-import { recordAudit } from './audit';
-import { observationsInserted, periodSortKey } from './observations';
+} from '../src/lib/server/db/schema';
+import { getFramework } from '../src/lib/server/articles';
+import { recordAudit } from '../src/lib/server/audit';
+import { observationsInserted, periodSortKey } from '../src/lib/server/observations';
 
 export function isDemoData(db: Db): boolean {
 	return db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get()?.value === 'true';

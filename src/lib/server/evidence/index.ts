@@ -1,7 +1,7 @@
 // Evidence links on actions, updates, articles, indicators and observations: http(s)
 // only, normalised, one link once per item, soft-deleted, audited.
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './db';
+import type { Db } from '../db';
 import {
 	action,
 	actionArticle,
@@ -11,11 +11,11 @@ import {
 	indicator,
 	observation,
 	user
-} from './db/schema';
-import { assert, canReadDrafts, requireActor, type Actor } from './authz';
-import { recordAudit } from './audit';
-import { conflict, invalid, notFound } from './errors';
-import { getFramework } from './articles';
+} from '../db/schema';
+import { assert, canReadDrafts, requireActor, type Actor } from '../authz';
+import { recordAudit } from '../audit';
+import { conflict, invalid, notFound } from '../errors';
+import { getFramework } from '../articles';
 import {
 	checkEvidenceUrl,
 	urlProblemMessage,
@@ -24,7 +24,7 @@ import {
 	type EvidenceQuery,
 	type EvidenceTargetType
 } from '$lib/schemas/evidence';
-import type { UserRef } from './actions';
+import type { UserRef } from '../actions';
 
 export interface EvidenceTarget {
 	type: EvidenceTargetType;

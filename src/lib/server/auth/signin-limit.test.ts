@@ -2,20 +2,20 @@
 // in auth.ts); a deactivated account cannot sign in at all.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { setDb } from './db';
-import { createUserRecord } from './users';
-import { user } from './db/schema';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { setDb } from '../db';
+import { createUserRecord } from '../users';
+import { user } from '../db/schema';
 
 let t: TestDb;
-let getAuth: typeof import('./auth').getAuth;
+let getAuth: typeof import('./index').getAuth;
 let CLIENT_IP_HEADER: string;
 beforeAll(async () => {
 	t = freshDb();
 	setDb(t.db);
 	process.env.BETTER_AUTH_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuv';
 	process.env.AUTH_SIGNIN_RATE_LIMIT = '3';
-	({ getAuth, CLIENT_IP_HEADER } = await import('./auth'));
+	({ getAuth, CLIENT_IP_HEADER } = await import('./index'));
 	await createUserRecord(t.db, null, {
 		email: 'limit@example.org',
 		name: 'Lim',

@@ -6,9 +6,9 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { getRequestEvent } from '$app/server';
 import { eq } from 'drizzle-orm';
-import { getDb } from './db';
-import { user, session, account, verification } from './db/schema';
-import { authSecret } from './config';
+import { getDb } from '../db';
+import { user, session, account, verification } from '../db/schema';
+import { authSecret } from '../config';
 
 /** Header set by our own hook from the socket address; any client value is replaced. */
 export const CLIENT_IP_HEADER = 'x-avance-client-ip';
