@@ -16,9 +16,20 @@ let admin: APIRequestContext;
 let anon: APIRequestContext;
 let link: { id: number; token: string };
 
-async function ok(res: Awaited<ReturnType<APIRequestContext['get']>>, status = 200) {
+/** The parts of the API's answers this test reads. */
+interface Answer {
+	id: number;
+	version: number | string;
+	token: string;
+	fields: { field: string; values: { es: string | null } }[];
+}
+
+async function ok(
+	res: Awaited<ReturnType<APIRequestContext['get']>>,
+	status = 200
+): Promise<Answer> {
 	expect(res.status(), await res.text()).toBe(status);
-	return res.json();
+	return (await res.json()) as Answer;
 }
 
 /** Both pages, each requested twice (the second answer comes from the caches). */
@@ -171,10 +182,7 @@ test('every kind of published change shows on the next shared and signed-in resp
 		expect(html).toContain(`Indicador renombrado ${stamp}`);
 
 	const art = await ok(await admin.get('/api/v1/translations/articles/17'));
-	const oldTitle =
-		(art.fields as { field: string; values: { es: string | null } }[]).find(
-			(f) => f.field === 'title'
-		)?.values.es ?? null;
+	const oldTitle = art.fields.find((f) => f.field === 'title')?.values.es ?? null;
 	await pages('/es/articles/17', '/es/articles/17');
 	const saved = await ok(
 		await admin.patch('/api/v1/translations/articles/17', {

@@ -31,6 +31,7 @@ import {
 	workingRecord,
 	type ActionDetail,
 	type ActionRecord,
+	type ActionRow,
 	type ActionSnapshot,
 	type Tx,
 	type UserRef
