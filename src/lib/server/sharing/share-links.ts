@@ -278,7 +278,9 @@ export function recordView(db: Db, id: number): void {
 	pendingViews.set(id, p);
 	flushTimer ??= setTimeout(() => {
 		flushTimer = undefined;
-		flushViews(db);
+		// A closed database (a test's, or at shutdown) has nothing left to count into.
+		if (db.$client.open) flushViews(db);
+		else pendingViews.clear();
 	}, 2000);
 	flushTimer.unref?.();
 }
