@@ -14,6 +14,7 @@ import { withApiKey } from '$lib/server/api-keys/context';
 import { takeRequest } from '$lib/server/api-keys/rate-limit';
 import { errorBody, errorResponse } from '$lib/server/http';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
+import { crossSiteWrite, refuseCrossSite } from '$lib/server/security/cross-site';
 import { getLocale } from '$lib/paraglide/runtime';
 import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
 import { adminNotices, noticesKey } from '$lib/server/health/banner';
@@ -208,6 +209,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// and event.request (a client-side data request keeps its /__data.json and its
 	// x-sveltekit-invalidated here): the response caches key on it.
 	event.locals.requestUrl = new URL(event.request.url);
+	if (crossSiteWrite(event.request, event.url.origin)) {
+		return applySecurityHeaders(event, refuseCrossSite(event.request, event.url.pathname));
+	}
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));

@@ -7,24 +7,12 @@
 import { test, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN, buildSource, copyBuild, startServer } from '../load/server.js';
 import { signIn } from '../load/client.js';
-
-/** A port nobody listens on now (the kernel's choice). */
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-	});
-}
+import { freePort } from '../helpers/free-port';
 
 interface Outcome {
 	status: number;

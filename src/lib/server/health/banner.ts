@@ -1,6 +1,6 @@
 // What the admin pages warn about (a banner under the header): a disk that is getting full,
 // a last backup older than 36 hours or missing. Read from the health report, at most every
-// ten seconds.
+// two seconds.
 import { getDb } from '../db';
 import { healthReport } from './report';
 
@@ -8,7 +8,7 @@ export type AdminNotice =
 	| { kind: 'disk'; state: 'warning' | 'critical'; freeBytes: number; freePercent: number }
 	| { kind: 'backup'; ageHours: number | null };
 
-const TTL_MS = 10_000;
+const TTL_MS = 2_000;
 let cached: { at: number; notices: AdminNotice[] } | null = null;
 
 export async function adminNotices(now = Date.now()): Promise<AdminNotice[]> {

@@ -11,8 +11,10 @@ import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';
 import { idParam } from '$lib/server/params';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 export const load: PageServerLoad = async ({ locals }) => {
+	preparePasswordCheck();
 	const a = locals.actor!;
 	const locale = requestLocale();
 	return {
