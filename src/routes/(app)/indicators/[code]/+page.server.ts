@@ -29,6 +29,8 @@ import { returnSchema } from '$lib/schemas/observations';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
 import { readThrough, readerKey } from '$lib/server/read-cache';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
@@ -81,6 +83,9 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 			selected,
 			selectedName:
 				selected === null ? null : selected === 'REGION' ? '' : countryName(selected, locale),
+			map: verdictsRegionMap(db, verdicts, locale, (iso3) =>
+				localizeHref(`/indicators/${encodeURIComponent(indicator.code)}?country=${iso3}`)
+			),
 			can: {
 				manage: canManageIndicators(actor),
 				import: canImport(actor),
