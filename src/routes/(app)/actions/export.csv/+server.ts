@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { listActions } from '$lib/server/actions';
 import { lenientQuery } from '$lib/server/action-forms';
-import { toCsv } from '$lib/server/csv-out';
+import { toCsv } from '$lib/csv';
 import { ACTION_EXPORT_COLUMNS, actionExportRows } from '$lib/server/exports/actions-table';
 import { actionQuerySchema } from '$lib/schemas/actions';
 import type { RequestHandler } from './$types';
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const header = ACTION_EXPORT_COLUMNS.map((c) => c.header);
 	const rows = actionExportRows(items, url);
 	const date = new Date().toISOString().slice(0, 10);
-	return new Response(toCsv([header, ...rows]), {
+	return new Response(toCsv([header, ...rows], { bom: true }), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="avance-actions-${date}.csv"`,
