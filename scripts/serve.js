@@ -1,6 +1,8 @@
 // The production HTTP server: adapter-node's request handler behind a plain Node server that
 // first offers each request to the shared site's fast path (src/lib/server/shared-fast.ts), so
 // a shared page already rendered for the current data is answered without entering SvelteKit.
+// Every answer (the fast path's too) is compressed as negotiated, static files get their cache
+// and nosniff headers, and a refused body is drained rather than reset (scripts/serve-edge.js).
 // usage: node scripts/serve.js [BUILD_DIR], or serve(buildDir) from another script (default
 // build/; PORT, HOST, KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT and SHUTDOWN_TIMEOUT as adapter-node
 // reads them)
@@ -8,6 +10,7 @@ import { createServer } from 'node:http';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compressed, lingerOnRefusedBody, staticHeaders } from './serve-edge.js';
 
 /** Set by this server from the connection (never from the client) when ORIGIN is unset. */
 const CONNECTION_PROTOCOL_HEADER = 'x-avance-connection-protocol';
@@ -31,10 +34,14 @@ export async function serve(buildDir = 'build') {
 				? 'https'
 				: 'http';
 		}
-		const hit = fastPath()?.(req);
-		if (!hit) return handler(req, res);
-		res.writeHead(hit.status, hit.headers);
-		res.end(hit.body);
+		lingerOnRefusedBody(req, res);
+		staticHeaders(req, res);
+		compressed(req, res, () => {
+			const hit = fastPath()?.(req);
+			if (!hit) return handler(req, res);
+			res.writeHead(hit.status, hit.headers);
+			res.end(hit.body);
+		});
 	});
 	const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);
 	server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT') ?? server.keepAliveTimeout;

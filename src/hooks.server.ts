@@ -9,7 +9,12 @@ import { closeDb, getDb, StartupError } from '$lib/server/db';
 import { startup } from '$lib/server/startup';
 import { loadActor } from '$lib/server/users';
 import { logError } from '$lib/server/log';
+import { authenticateApiKey, bearerKey } from '$lib/server/api-keys';
+import { withApiKey } from '$lib/server/api-keys/context';
+import { takeRequest } from '$lib/server/api-keys/rate-limit';
+import { errorBody, errorResponse } from '$lib/server/http';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
+import { crossSiteWrite, refuseCrossSite } from '$lib/server/security/cross-site';
 import { getLocale } from '$lib/paraglide/runtime';
 import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
 import { adminNotices, noticesKey } from '$lib/server/health/banner';
@@ -122,6 +127,7 @@ const handleShared: Handle = async ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
 	event.locals.sessionId = null;
+	event.locals.apiKeyId = null;
 	let ip = '127.0.0.1';
 	try {
 		ip = event.getClientAddress();
@@ -129,6 +135,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		/* not available when prerendering */
 	}
 	event.request = withClientIp(event.request, ip);
+	// An API request with `Authorization: Bearer <key>` acts as the key's user (no cookie read).
+	const apiKey = event.url.pathname.startsWith('/api/v1/')
+		? bearerKey(event.request.headers)
+		: null;
+	if (apiKey !== null && !building) return resolveWithApiKey(event, resolve, apiKey);
 	const auth = getAuth();
 	if (!building) {
 		const result = await auth.api.getSession({ headers: event.request.headers }).catch(() => null);
@@ -157,11 +168,50 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	);
 };
 
+/** 401 for a key that is unknown, revoked or expired or whose user is deactivated; 429 over its limit. */
+function resolveWithApiKey(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	key: string
+) {
+	let found: ReturnType<typeof authenticateApiKey>;
+	try {
+		found = authenticateApiKey(getDb(), key);
+	} catch (e) {
+		return errorResponse(e, event);
+	}
+	const headers = { 'cache-control': 'private, no-store' };
+	if (!found) {
+		const body = errorBody(
+			'invalid_api_key',
+			'The API key is not valid: it is unknown, revoked or expired, or its user is deactivated.'
+		);
+		return Response.json(body, {
+			status: 401,
+			headers: { ...headers, 'www-authenticate': 'Bearer' }
+		});
+	}
+	const wait = takeRequest(found.keyId);
+	if (wait > 0) {
+		const body = errorBody(
+			'rate_limited',
+			`This API key made too many requests; try again in ${wait} seconds.`
+		);
+		return Response.json(body, { status: 429, headers: { ...headers, 'retry-after': String(wait) } });
+	}
+	event.locals.actor = found.actor;
+	event.locals.apiKeyId = found.keyId;
+	return withApiKey(found.keyId, () => resolve(event));
+}
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	// The address as requested, before SvelteKit and the language middleware rewrite event.url
 	// and event.request (a client-side data request keeps its /__data.json and its
 	// x-sveltekit-invalidated here): the response caches key on it.
 	event.locals.requestUrl = new URL(event.request.url);
+	if (crossSiteWrite(event.request, event.url.origin)) {
+		return applySecurityHeaders(event, refuseCrossSite(event.request, event.url.pathname));
+	}
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));

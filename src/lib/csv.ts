@@ -3,7 +3,7 @@
 // quotes, any line break, leading or trailing blanks), CRLF line ends unless asked otherwise, and
 // text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) prefixed with an
 // apostrophe. Numbers, and text that is just a number such as "-3.2", stay numbers.
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 export type CsvValue = string | number | boolean | null | undefined;
 

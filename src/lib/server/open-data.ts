@@ -337,7 +337,7 @@ export function disaggregationText(d: Record<string, string>): string {
 
 export type CsvTable = 'all' | 'actions' | 'observations';
 
-const ACTION_COLUMNS = [
+export const ACTION_COLUMNS = [
 	'action_id',
 	'title',
 	'description',
@@ -355,7 +355,7 @@ const ACTION_COLUMNS = [
 	'validated_at'
 ] as const;
 
-const OBSERVATION_COLUMNS = [
+export const OBSERVATION_COLUMNS = [
 	'indicator',
 	'country',
 	'period',
@@ -367,7 +367,7 @@ const OBSERVATION_COLUMNS = [
 	'note'
 ] as const;
 
-function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[number], unknown> {
+export function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[number], unknown> {
 	return {
 		action_id: a.id,
 		title: a.title,
@@ -387,7 +387,7 @@ function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[number], unk
 	};
 }
 
-function observationCells(
+export function observationCells(
 	o: OpenObservation,
 	units: Map<string, string>
 ): Record<(typeof OBSERVATION_COLUMNS)[number], unknown> {

@@ -42,12 +42,20 @@ async function load(): Promise<Checker> {
 	};
 }
 
+/**
+ * Starts loading the dictionaries (a few seconds on a busy machine) when a page that sets a
+ * password opens, so that its answer does not wait for them.
+ */
+export function preparePasswordCheck(): void {
+	checker ??= load();
+}
+
 /** Why `password` is too easy to guess, in the reader's language; null when it is fine. */
 export async function passwordWeakness(
 	password: string,
 	personal: string[] = []
 ): Promise<string | null> {
-	checker ??= load();
+	preparePasswordCheck();
 	const { zxcvbn, warnings } = await checker;
 	// The person's own name and email (and its parts) count as easy to guess.
 	const inputs = personal.flatMap((p) => [p, ...p.toLowerCase().split(/[^\p{L}\p{N}]+/u)]);

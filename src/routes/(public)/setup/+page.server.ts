@@ -9,9 +9,11 @@ import { fieldErrors } from '$lib/i18n/validation';
 import { fieldErrors as issueErrors } from '$lib/server/action-forms';
 import { appErrorMessage } from '$lib/i18n/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 // The first-run page exists only while there is no user at all.
 export const load: PageServerLoad = async () => {
+	preparePasswordCheck();
 	if (userCount(getDb()) > 0) redirect(303, localizeHref('/signin'));
 	return {};
 };

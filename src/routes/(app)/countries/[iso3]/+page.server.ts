@@ -4,13 +4,24 @@ import { requestLocale } from '$lib/server/locale';
 import { actionsSection } from '$lib/server/actions';
 import { pageError } from '$lib/server/pages';
 import { countryIndicatorSummaries } from '$lib/server/progress';
+import { actionsRegionMap } from '$lib/server/maps/entries';
+import { readThrough, readerKey } from '$lib/server/read-cache';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	try {
-		const country = getCountry(getDb(), params.iso3, requestLocale());
+		const db = getDb();
+		const locale = requestLocale();
+		const country = getCountry(db, params.iso3, locale);
 		return {
 			country,
+			// Issue 19: where this member state stands among the others (actions completed).
+			map: country.member
+				? readThrough(db, `map|actions|${readerKey(locals.actor)}|${locale}`, () =>
+						actionsRegionMap(db, locals.actor!, locale, (iso3) => localizeHref(`/countries/${iso3}`))
+					)
+				: null,
 			actions: actionsSection(getDb(), locals.actor, { country: country.iso3 }, requestLocale()),
 			// Issue 4: the country's indicator values and verdicts.
 			indicatorSummaries: countryIndicatorSummaries(

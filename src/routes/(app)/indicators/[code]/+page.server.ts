@@ -5,14 +5,18 @@ import { canEdit, canSubmit, canValidate, canImport, canManageIndicators } from 
 import { getIndicator } from '$lib/server/indicators';
 import { countryName, listCountries } from '$lib/server/countries';
 import {
+	allMethodVerdicts,
 	countryVerdict,
 	disaggregateRanking,
+	siteDefaultMethod,
 	indicatorChartData,
 	indicatorVerdicts,
-	memberScopes
+	memberScopes,
+	ownAndRegional
 } from '$lib/server/progress';
 import {
 	listObservations,
+	observationHistory,
 	returnObservation,
 	submitDrafts,
 	submitObservation,
@@ -23,9 +27,11 @@ import { requestLocale } from '$lib/server/locale';
 import { isAppError } from '$lib/server/errors';
 import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
-import type { Method } from '$lib/progress';
+import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
 import { readThrough, readerKey } from '$lib/server/read-cache';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
@@ -43,12 +49,14 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 	const db = getDb();
 	const actor = locals.actor;
 	const locale = requestLocale();
-	const method: Method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const asked = url.searchParams.get('method');
+	const requested = (METHODS as readonly string[]).includes(asked ?? '') ? (asked as Method) : null;
+	const allCorridors = url.searchParams.get('corridors') === 'all';
 	const raw = (url.searchParams.get('country') ?? '').trim().toUpperCase();
 	try {
 		const indicator = getIndicator(db, actor, params.code, { locale });
-		const verdicts = indicatorVerdicts(db, actor, indicator.code, method);
+		const method = requested ?? indicator.defaultMethod ?? siteDefaultMethod(db);
+		const verdicts = indicatorVerdicts(db, actor, indicator.code, method, { locale });
 		const members = listCountries(db, { member: true, locale });
 		const memberSet = new Set(members.map((c) => c.iso3));
 		const withData = new Set(verdicts.map((v) => v.country ?? 'REGION'));
@@ -67,13 +75,18 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					: null
 				: null;
 		const base = {
-			indicator,
+			indicator: { ...indicator, actions: ownAndRegional(indicator.actions, selected) },
 			method,
+			defaultMethod: indicator.defaultMethod ?? siteDefaultMethod(db),
+			allCorridors,
 			locale,
 			options,
 			selected,
 			selectedName:
 				selected === null ? null : selected === 'REGION' ? '' : countryName(selected, locale),
+			map: verdictsRegionMap(db, verdicts, locale, (iso3) =>
+				localizeHref(`/indicators/${encodeURIComponent(indicator.code)}?country=${iso3}`)
+			),
 			can: {
 				manage: canManageIndicators(actor),
 				import: canImport(actor),
@@ -111,7 +124,10 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					chart,
 					ranking:
 						indicator.ceiling !== null
-							? disaggregateRanking(db, actor, indicator.code, { locale })
+							? disaggregateRanking(db, actor, indicator.code, {
+									locale,
+									allCountries: allCorridors
+								})
 							: []
 				},
 				country: null
@@ -121,7 +137,8 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 		const scope = selected === 'REGION' ? null : selected;
 		const verdict =
 			verdicts.find((v) => (v.country ?? 'REGION') === selected) ??
-			countryVerdict(db, actor, indicator.code, scope, method);
+			countryVerdict(db, actor, indicator.code, scope, method, { locale });
+		const comparison = allMethodVerdicts(db, actor, indicator.code, scope, { locale });
 		const chart = indicatorChartData(db, actor, indicator.code, {
 			country: selected,
 			locale
@@ -144,17 +161,36 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 			overview: null,
 			country: {
 				verdict,
+				comparison,
 				series,
 				totalSeries: total,
 				ranking:
 					indicator.ceiling !== null
 						? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 						: [],
-				observations: listObservations(db, actor, indicator.code, { country: selected, locale })
+				observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
+				history: historyOf(db, actor, indicator.code, url.searchParams.get('history'))
 			}
 		};
 	} catch (e) {
 		pageError(e);
+	}
+}
+
+/** The history of one value asked for by ?history= (the disclosure without JavaScript). */
+function historyOf(
+	db: ReturnType<typeof getDb>,
+	actor: Parameters<typeof observationHistory>[1],
+	code: string,
+	raw: string | null
+) {
+	const id = Number(raw);
+	if (!raw || !Number.isSafeInteger(id) || id < 1 || !actor) return null;
+	try {
+		return { id, items: observationHistory(db, actor, code, id).items };
+	} catch (e) {
+		if (isAppError(e)) return null;
+		throw e;
 	}
 }
 

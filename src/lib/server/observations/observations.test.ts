@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { person } from '../../../tests/helpers/people';
-import { appMeta, auditEntry, evidence, observation } from './db/schema';
-import type { Actor } from './authz';
+import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
+import { person } from '../../../../tests/helpers/people';
+import { appMeta, auditEntry, evidence, observation } from '../db/schema';
+import type { Actor } from '../authz';
 import {
 	listObservationPage,
 	listObservations,
@@ -16,7 +16,7 @@ import {
 	validateObservation,
 	validateSubmitted,
 	observationReviewGroups
-} from './observations';
+} from './index';
 import { observationInputSchema } from '$lib/schemas/observations';
 import { comparePeriods } from '$lib/progress';
 
