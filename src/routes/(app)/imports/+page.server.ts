@@ -9,7 +9,6 @@ import { listIndicators } from '$lib/server/indicators';
 import { listCountries } from '$lib/server/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
-import { appErrorMessage } from '$lib/i18n/errors';
 import { decodeCsv } from '$lib/server/import/http';
 import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
 import { requestLocale } from '$lib/server/locale';
@@ -205,10 +204,10 @@ export const actions: Actions = {
 };
 
 /** The dry-run report of a kept preview again (reads only), or null when it is gone. */
-function previewReport(actor: Actor, previewId: string): ImportReport | null {
+function previewReport(actor: Actor, previewId: string): ReturnType<typeof forPage> | null {
 	try {
 		const { text, options } = loadPreview(actor.id, previewId);
-		return runImport(getDb(), actor, { ...options, text, dryRun: true });
+		return forPage(runImport(getDb(), actor, { ...options, text, dryRun: true }));
 	} catch {
 		return null;
 	}
