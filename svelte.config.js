@@ -7,6 +7,9 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		alias: { $seed: 'seed' },
+		// Cross-site writes are refused by our own check (src/lib/server/security/cross-site.ts),
+		// which, unlike SvelteKit's, lets scripts that send no Origin (curl, API keys) post forms.
+		csrf: { trustedOrigins: ['*'] },
 		// Content-Security-Policy on every page: scripts only from us (SvelteKit adds the
 		// hash of its own inline bootstrap; hashes, not nonces, so cached shared pages stay valid), no framing except the embeds (hooks.server.ts
 		// relaxes frame-ancestors for /s/…/embed/… only).

@@ -1,11 +1,16 @@
-// `npm run db:backup -- FILE`: a consistent online backup of DATABASE_URL (default
-// data/avance.db) into FILE, while the server keeps serving.
+// `npm run db:backup -- [FILE]`: a consistent online backup of DATABASE_URL (default
+// data/avance.db) into FILE, while the server keeps serving. Without FILE, into
+// AVANCE_BACKUP_DIR as avance-<UTC time>.db. Refuses, before writing anything, when the
+// target's file system has no room for the copy.
 import { databasePath } from '../src/lib/server/db';
-import { backupDatabase, BackupError } from '../src/lib/server/backup';
+import { backupDatabase, backupDir, backupFileIn, BackupError } from '../src/lib/server/backup';
 
-const target = process.argv[2];
+const dir = backupDir();
+const target = process.argv[2] || (dir ? backupFileIn(dir) : undefined);
 if (!target) {
-	console.error('Usage: npm run db:backup -- FILE   (for example backups/avance-2026-05-31.db)');
+	console.error(
+		'Usage: npm run db:backup -- FILE   (for example backups/avance-2026-05-31.db), or set AVANCE_BACKUP_DIR'
+	);
 	process.exit(2);
 }
 try {

@@ -53,6 +53,13 @@ export interface StarterIndicator {
 	targetValue: number | null;
 	/** A value no single disaggregate (e.g. a remittance corridor) may pass. */
 	ceiling: number | null;
+	/** The disaggregation key the ceiling applies to (only those disaggregates count). */
+	ceilingKey?: string;
+	/** How disaggregates combine without a headline; default by unit (count → sum, else mean). */
+	aggregation?: 'mean' | 'sum';
+	/** threshold: met when the latest value reaches `threshold`; default continuous. */
+	kind?: 'continuous' | 'threshold';
+	threshold?: number;
 	/** Bounds of a score scale; null when the unit has no fixed scale. */
 	scaleMin: number | null;
 	scaleMax: number | null;
@@ -691,6 +698,7 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
 		targetYear: 2030,
 		targetValue: 3,
 		ceiling: 5,
+		ceilingKey: 'corridor',
 		scaleMin: null,
 		scaleMax: null,
 		articles: [2, 14],
@@ -720,6 +728,7 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
 		targetYear: null,
 		targetValue: null,
 		ceiling: null,
+		aggregation: 'sum',
 		scaleMin: null,
 		scaleMax: null,
 		articles: [1, 4],
@@ -749,6 +758,8 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
 		targetYear: null,
 		targetValue: null,
 		ceiling: null,
+		kind: 'threshold',
+		threshold: 3,
 		scaleMin: 1,
 		scaleMax: 4,
 		articles: [3, 7, 8],

@@ -12,6 +12,8 @@ declare global {
 		interface Locals {
 			actor: Actor | null;
 			sessionId: string | null;
+			/** The API key of a request with `Authorization: Bearer` (hooks.server.ts). */
+			apiKeyId?: number | null;
 			/** The share link of a /s/{token}/… request, when the token is valid. */
 			share: ResolvedShareLink | null;
 			/** The address as requested (hooks.server.ts), for the response caches' keys. */

@@ -5,12 +5,20 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { getAuth, CLIENT_IP_HEADER } from '$lib/server/auth';
-import { getDb, StartupError } from '$lib/server/db';
+import { closeDb, getDb, StartupError } from '$lib/server/db';
 import { startup } from '$lib/server/startup';
 import { loadActor } from '$lib/server/users';
 import { logError } from '$lib/server/log';
+import { authenticateApiKey, bearerKey } from '$lib/server/api-keys';
+import { withApiKey } from '$lib/server/api-keys/context';
+import { takeRequest } from '$lib/server/api-keys/rate-limit';
+import { errorBody, errorResponse } from '$lib/server/http';
 import { applySecurityHeaders, refusesWrite } from '$lib/server/headers';
+import { crossSiteWrite, refuseCrossSite } from '$lib/server/security/cross-site';
 import { getLocale } from '$lib/paraglide/runtime';
+import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
+import { adminNotices, noticesKey } from '$lib/server/health/banner';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { recordView, resolveShareToken } from '$lib/server/share-links';
 import {
 	dataVersion,
@@ -30,6 +38,14 @@ export const init: ServerInit = async () => {
 	try {
 		await startup();
 		installSharedFastPath();
+		// scripts/serve.js emits this once every request in flight has been answered (SIGTERM,
+		// SIGINT): the WAL is folded into the database file and the connection closed.
+		process.once('sveltekit:shutdown', (reason) => {
+			const checkpoint = closeDb();
+			console.log(
+				`[avance] ${reason}: database checkpointed${checkpoint?.busy ? ' (busy)' : ''} and closed`
+			);
+		});
 	} catch (e) {
 		if (e instanceof StartupError) {
 			console.error(`[avance] cannot start: ${e.message}`);
@@ -111,6 +127,7 @@ const handleShared: Handle = async ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
 	event.locals.sessionId = null;
+	event.locals.apiKeyId = null;
 	let ip = '127.0.0.1';
 	try {
 		ip = event.getClientAddress();
@@ -118,6 +135,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		/* not available when prerendering */
 	}
 	event.request = withClientIp(event.request, ip);
+	// An API request with `Authorization: Bearer <key>` acts as the key's user (no cookie read).
+	const apiKey = event.url.pathname.startsWith('/api/v1/')
+		? bearerKey(event.request.headers)
+		: null;
+	if (apiKey !== null && !building) return resolveWithApiKey(event, resolve, apiKey);
 	const auth = getAuth();
 	if (!building) {
 		const result = await auth.api.getSession({ headers: event.request.headers }).catch(() => null);
@@ -129,8 +151,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	// The summary pages are rendered once per state of the store and reader (response-cache.ts).
-	const key = signedInPageKey(
+	// The summary pages are rendered once per state of the store and reader (response-cache.ts),
+	// and for admins per state of the health banner ((app)/+layout).
+	let key = signedInPageKey(
 		getDb(),
 		event.request.method,
 		event.locals.requestUrl,
@@ -138,20 +161,68 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		getLocale()
 	);
 	if (!key) return svelteKitHandler({ event, resolve, auth, building });
+	if (event.locals.actor?.role === 'admin') key += `|${noticesKey(await adminNotices())}`;
 	return (
 		cachedResponse(key) ??
 		(await storeResponse(key, await svelteKitHandler({ event, resolve, auth, building })))
 	);
 };
 
+/** 401 for a key that is unknown, revoked or expired or whose user is deactivated; 429 over its limit. */
+function resolveWithApiKey(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	key: string
+) {
+	let found: ReturnType<typeof authenticateApiKey>;
+	try {
+		found = authenticateApiKey(getDb(), key);
+	} catch (e) {
+		return errorResponse(e, event);
+	}
+	const headers = { 'cache-control': 'private, no-store' };
+	if (!found) {
+		const body = errorBody(
+			'invalid_api_key',
+			'The API key is not valid: it is unknown, revoked or expired, or its user is deactivated.'
+		);
+		return Response.json(body, {
+			status: 401,
+			headers: { ...headers, 'www-authenticate': 'Bearer' }
+		});
+	}
+	const wait = takeRequest(found.keyId);
+	if (wait > 0) {
+		const body = errorBody(
+			'rate_limited',
+			`This API key made too many requests; try again in ${wait} seconds.`
+		);
+		return Response.json(body, { status: 429, headers: { ...headers, 'retry-after': String(wait) } });
+	}
+	event.locals.actor = found.actor;
+	event.locals.apiKeyId = found.keyId;
+	return withApiKey(found.keyId, () => resolve(event));
+}
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	// The address as requested, before SvelteKit and the language middleware rewrite event.url
 	// and event.request (a client-side data request keeps its /__data.json and its
 	// x-sveltekit-invalidated here): the response caches key on it.
 	event.locals.requestUrl = new URL(event.request.url);
+	if (crossSiteWrite(event.request, event.url.origin)) {
+		return applySecurityHeaders(event, refuseCrossSite(event.request, event.url.pathname));
+	}
 	const refused = refusesWrite(event);
 	if (refused) return applySecurityHeaders(event, refused);
 	const res = applySecurityHeaders(event, await resolve(event));
+	// A locked database (503 busy): when to try again, on pages as on the API.
+	if (res.status === 503 && !res.headers.has('retry-after')) {
+		try {
+			res.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+		} catch {
+			/* immutable headers */
+		}
+	}
 	// A shared page (or its data) as finally answered, kept for the next request and for the
 	// server's fast path (shared-fast.ts).
 	const key = event.locals.sharedKey;
@@ -165,6 +236,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// A request SvelteKit itself refused (405, 413 over BODY_SIZE_LIMIT, 415…): not a fault of
 	// ours, so nothing to log and no reference.
 	if (status < 500) return { message };
+	// A full disk, a locked or read-only database outside any form: said as such (logged and
+	// counted once in health/faults.ts), in the page's language.
+	const fault = storageFault(error);
+	if (fault) return { message: appErrorMessage(fault), code: fault.code };
 	const reference = logError(error, event);
 	return { message: 'Something went wrong on our side.', reference };
 };

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { ADMIN, buildSource, copyBuild, startServer } from '../load/server.js';
 import { request, signIn } from '../load/client.js';
 
-const PORT = 4310;
 const IMPORT_ROWS = 20_000;
 const BATCH = 20;
 const ROUNDS = 3;
@@ -35,7 +34,7 @@ test('SIGKILL during a burst of writes loses no acknowledged write and leaves no
 	};
 	const crashedImports: { tag: string; midTransaction: boolean }[] = [];
 	try {
-		server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+		server = await startServer({ buildDir: build.dir, dbFile });
 		for (let round = 1; round <= ROUNDS; round++) {
 			const origin = server.origin;
 			const cookie = await signIn(origin, ADMIN.email, ADMIN.password);
@@ -108,7 +107,7 @@ test('SIGKILL during a burst of writes loses no acknowledged write and leaves no
 
 			// The store as the killed process left it, then through a restarted server.
 			checkStore(dbFile, acked);
-			server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+			server = await startServer({ buildDir: build.dir, dbFile });
 			const again = await signIn(server.origin, ADMIN.email, ADMIN.password);
 			const last = acked.actions.at(-1);
 			if (last) {

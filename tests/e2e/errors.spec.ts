@@ -23,7 +23,6 @@ import { ADMIN, ROOT, buildSource, copyBuild, startServer } from '../load/server
 import { request as call, signIn as apiSignIn } from '../load/client.js';
 import { signIn } from './helpers';
 
-const PORT = 4321;
 let build: ReturnType<typeof copyBuild>;
 let tmp: string;
 
@@ -46,7 +45,6 @@ const REFERENCE = /\b[0-9A-F]{8}\b/;
 async function refusedStart(dbFile: string, env: Record<string, string> = {}) {
 	const server = await startServer({
 		buildDir: build.dir,
-		port: PORT,
 		dbFile,
 		env,
 		waitReady: false
@@ -70,7 +68,7 @@ test('an unexpected error shows a friendly page with a reference; the log has it
 }) => {
 	test.setTimeout(120_000);
 	const dbFile = join(tmp, 'broken.db');
-	const server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+	const server = await startServer({ buildDir: build.dir, dbFile });
 	try {
 		const context = await browser.newContext({ baseURL: server.origin });
 		const page = await context.newPage();
@@ -146,7 +144,7 @@ test('start-up refuses, clearly and without touching anything, a database it can
 test('a migration that fails stops the start and leaves the database byte-identical', async () => {
 	test.setTimeout(120_000);
 	const dbFile = join(tmp, 'kept.db');
-	let server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+	let server = await startServer({ buildDir: build.dir, dbFile });
 	const cookie = await apiSignIn(server.origin, ADMIN.email, ADMIN.password);
 	const made = await call(server.origin, 'POST', '/api/v1/actions', {
 		cookie,
@@ -196,7 +194,7 @@ test('a migration that fails stops the start and leaves the database byte-identi
 	after.close();
 
 	// With the shipped migrations, it starts again on the same file, the data intact.
-	server = await startServer({ buildDir: build.dir, port: PORT, dbFile });
+	server = await startServer({ buildDir: build.dir, dbFile });
 	try {
 		const again = await apiSignIn(server.origin, ADMIN.email, ADMIN.password);
 		const res = await call(server.origin, 'GET', `/api/v1/actions/${made.body.id}`, {

@@ -42,7 +42,9 @@ export async function expectAccessible(page: Page) {
 }
 
 export function baseOrigin(): string {
-	return new URL(test.info().project.use.baseURL ?? 'http://localhost:4173').origin;
+	return new URL(
+		test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 4173}`
+	).origin;
 }
 
 export interface NewUser {
@@ -64,7 +66,8 @@ export async function createUser(
 	user: NewUser
 ): Promise<{ id: string; email: string; name: string; role: string; countries: string[] }> {
 	void request;
-	const baseURL = test.info().project.use.baseURL ?? 'http://localhost:4173';
+	const baseURL =
+		test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 	const admin = await playwrightRequest.newContext({ baseURL });
 	try {
 		await apiSignIn(admin);

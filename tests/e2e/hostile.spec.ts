@@ -17,7 +17,6 @@ import { ADMIN, buildSource, copyBuild, startServer } from '../load/server.js';
 import { request as call, signIn as apiSignIn } from '../load/client.js';
 import { signIn } from './helpers';
 
-const PORT = 4340;
 const ARTICLE = 7;
 const RUN = Date.now().toString(36);
 
@@ -41,7 +40,7 @@ test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	tmp = mkdtempSync(join(tmpdir(), 'avance-hostile-'));
 	build = copyBuild(buildSource());
-	server = await startServer({ buildDir: build.dir, port: PORT, dbFile: join(tmp, 'hostile.db') });
+	server = await startServer({ buildDir: build.dir, dbFile: join(tmp, 'hostile.db') });
 	const o = server.origin;
 	const cookie = await apiSignIn(o, ADMIN.email, ADMIN.password);
 	const ok = async (res: Awaited<ReturnType<typeof call>>, what: string) => {
@@ -196,7 +195,36 @@ async function expectInert(
 				el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? ''
 			)
 		).length,
-		text: document.body.textContent ?? ''
+		text: document.body.textContent ?? '',
+		// Text holding a right-to-left override that is not isolated from the text around it:
+		// no isolating inline element (unicode-bidi: isolate, e.g. <bdi>) between it and its block,
+		// and the block holds more than this text.
+		leakingOverrides: (() => {
+			const leaks: string[] = [];
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) continue;
+				let el = node.parentElement;
+				let isolated = false;
+				while (el) {
+					const style = getComputedStyle(el);
+					// An isolate, or an inline-block (its text is a paragraph of its own).
+					const atomic = style.display.startsWith('inline') && style.display !== 'inline';
+					if (/isolate|plaintext/.test(style.unicodeBidi) || atomic) {
+						isolated = true;
+						break;
+					}
+					if (style.display !== 'inline' && style.display !== 'contents') break;
+					el = el.parentElement;
+				}
+				if (isolated) continue;
+				if (el?.closest('script, style, template, title')) continue;
+				if (el && el.textContent?.trim() === text.trim()) continue;
+				leaks.push(`${el?.tagName}: ${el?.textContent?.slice(0, 80)}`);
+			}
+			return leaks;
+		})()
 	}));
 	page.off('dialog', onDialog);
 	expect(dialogs, `${path}: a dialog opened`).toEqual([]);
@@ -205,6 +233,7 @@ async function expectInert(
 	expect(found.handlers, `${path}: an element with an on… attribute`).toBe(0);
 	expect(found.scripts, `${path}: an injected <script>`).toBe(0);
 	expect(found.jsLinks, `${path}: a javascript: link`).toBe(0);
+	expect(found.leakingOverrides, `${path}: a right-to-left override not isolated`).toEqual([]);
 	if (opts.shows !== false) {
 		expect(found.text, `${path}: shows the text`).toContain(`X${RUN}`);
 		for (const part of opts.parts ?? VISIBLE)
@@ -324,4 +353,45 @@ test('a javascript: link is refused as evidence; limits answer 413 and 415 in JS
 	});
 	expect(huge.status).toBe(413);
 	expect(JSON.parse(huge.body).error.code).toBe('payload_too_large');
+});
+
+test('bodies of 16 MB and more are answered 413 in JSON, then the connection closes (no reset)', async () => {
+	test.setTimeout(120_000);
+	const o = server.origin;
+	const cookie = await apiSignIn(o, ADMIN.email, ADMIN.password);
+	const cases: [string, string, number][] = [
+		['/api/v1/actions', 'application/json', 20],
+		['/api/v1/imports?format=template', 'text/csv', 20],
+		// Over BODY_SIZE_LIMIT (64M) too.
+		['/api/v1/imports?format=template', 'text/csv', 70],
+		['/api/v1/imports', 'multipart/form-data; boundary=x', 20]
+	];
+	for (const [path, type, mb] of cases) {
+		const res = await fetch(o + path, {
+			method: 'POST',
+			headers: { cookie, origin: o, 'content-type': type },
+			body: Buffer.alloc(mb * 1024 * 1024, 'a')
+		});
+		expect(res.status, `${path} ${mb} MB`).toBe(413);
+		expect(res.headers.get('connection')).toBe('close');
+		expect((await res.json()).error.code).toBe('payload_too_large');
+	}
+	// Sent in chunks with no length announced: read until over the limit, then refused too.
+	const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+		const req = http.request(`${o}/api/v1/actions`, {
+			method: 'POST',
+			headers: { cookie, origin: o, 'content-type': 'application/json' }
+		});
+		req.on('response', (res) => {
+			let body = '';
+			res.on('data', (d) => (body += d));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+		});
+		req.on('error', reject);
+		const chunk = Buffer.alloc(1024 * 1024, 'a');
+		for (let i = 0; i < 20; i++) req.write(chunk);
+		req.end();
+	});
+	expect(chunked.status).toBe(413);
+	expect(JSON.parse(chunked.body).error.code).toBe('payload_too_large');
 });

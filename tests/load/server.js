@@ -7,6 +7,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+
+/** A TCP port free on 127.0.0.1 right now (the system's choice). */
+export function freePort() {
+	return new Promise((res, rej) => {
+		const probe = createServer();
+		probe.once('error', rej);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+			probe.close(() => res(port));
+		});
+	});
+}
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SECRET = 'load-test-secret-not-for-production-0123456789';
@@ -74,7 +87,8 @@ export function removeDb(file) {
  * Starts `node scripts/serve.js <buildDir>` on 127.0.0.1:port with the given database file.
  * Resolves once /api/v1/health answers 200 (unless `waitReady` is false). The returned
  * object holds the process, its output so far, and stop (SIGTERM) / kill (SIGKILL).
- * @param {{ buildDir: string, port: number, dbFile: string,
+ * Without a port, a free one is taken (ephemeral), so checkouts can test side by side.
+ * @param {{ buildDir: string, port?: number, dbFile: string,
  *   env?: Record<string, string | undefined>, waitReady?: boolean, readyTimeoutMs?: number }} opts
  */
 export async function startServer({
@@ -85,6 +99,7 @@ export async function startServer({
 	waitReady = true,
 	readyTimeoutMs = 60_000
 }) {
+	port ??= await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	/** @type {Record<string, string | undefined>} */
 	const fullEnv = {
@@ -120,6 +135,7 @@ export async function startServer({
 	exited.then(() => (gone = true));
 	const server = {
 		origin,
+		port,
 		process: child,
 		exited,
 		output: () => output,

@@ -1,15 +1,6 @@
-// Small CSV writer for chart downloads (the data behind a chart, as its table shows it).
-const NEEDS_QUOTES = /[",\r\n;]|^\s|\s$/;
-
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	const text = String(value);
-	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-	return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// Chart and report downloads: the data behind a chart as its table shows it, written by the
+// one CSV writer ($lib/csv), and a data: URL so the download link works without JavaScript.
+export { toCsv } from '$lib/csv';
 
 /** A data: URL for a download link that works without JavaScript. */
 export function csvDataUrl(csv: string): string {

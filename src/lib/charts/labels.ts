@@ -1,53 +1,42 @@
 // Words for statuses, units and methods, through Paraglide (shared by the components).
-import { m } from '$lib/paraglide/messages';
 import type { Method, Status } from '$lib/progress';
 import type { Tone } from '$lib/components/StatusBadge.svelte';
 import { formatPeriod, formatUnitValue, unitLabel } from '$lib/format';
+import { getLocale } from '$lib/paraglide/runtime';
+import { toAppLocale } from '$lib/i18n/format';
+import { methodWords, statusWords } from './verdict-words';
 
 export function statusLabel(status: Status): string {
-	switch (status) {
-		case 'target_achieved':
-			return m.progress_status_target_achieved();
-		case 'on_track':
-			return m.progress_status_on_track();
-		case 'needs_acceleration':
-			return m.progress_status_needs_acceleration();
-		case 'limited_progress':
-			return m.progress_status_limited_progress();
-		case 'deterioration':
-			return m.progress_status_deterioration();
-		case 'fair_progress':
-			return m.progress_status_fair_progress();
-		case 'stagnation_or_regression':
-			return m.progress_status_stagnation_or_regression();
-		case 'insufficient_data':
-			return m.progress_status_insufficient_data();
-		default:
-			return m.progress_status_not_computable();
-	}
+	return statusWords(status, toAppLocale(getLocale()));
 }
 
 export function statusTone(status: Status): Tone {
 	switch (status) {
 		case 'target_achieved':
 		case 'on_track':
+		case 'maintaining':
+		case 'significant_progress':
+		case 'met':
 			return 'ok';
 		case 'needs_acceleration':
 		case 'fair_progress':
 		case 'limited_progress':
+		case 'too_slow':
+		case 'moderately_improving':
+		case 'moderate_progress':
+		case 'insufficient_progress':
+		case 'stagnating':
 			return 'warn';
-		case 'deterioration':
-		case 'stagnation_or_regression':
-			return 'bad';
-		default:
+		case 'insufficient_data':
+		case 'not_computable':
 			return 'neutral';
+		default:
+			return 'bad';
 	}
 }
 
 export function methodLabel(method: Method): string {
-	return method === 'cagr-ratio'
-		? m.progress_method_cagr_ratio()
-		: m.progress_method_progress_chart();
+	return methodWords(method, toAppLocale(getLocale()));
 }
 
 /** A value with its unit: 4.15%, 134, 18.9 per 100,000; '–' when missing. */

@@ -3,6 +3,7 @@
 import type {
 	AnnualPoint,
 	CeilingResult,
+	Flag,
 	Method,
 	ProgressComponents,
 	SeriesKind,
@@ -45,6 +46,10 @@ export interface VerdictData {
 	formula: string[];
 	points: AnnualPoint[];
 	unit: string;
+	/** What the reader should know about the data (issue 16); older answers may lack it. */
+	flags?: Flag[];
+	/** The verdict in one sentence, in the reader's language. */
+	explanation?: string;
 }
 
 export interface StatusHistoryData {

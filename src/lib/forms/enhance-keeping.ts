@@ -15,8 +15,7 @@ export function enhanceKeeping(
 		return async ({ result, update }) => {
 			onPending(false);
 			if (result.type === 'error') {
-				const status = (result as { status?: number }).status;
-				onRefused(status === 403 ? m.form_refused_forbidden() : m.form_refused_other());
+				onRefused(m.form_refused());
 				return;
 			}
 			await update({ reset: false });

@@ -1,10 +1,19 @@
 // A service error (AppError: code + status) in words of the page's language, for form actions
 // and pages: `fail(e.status, { values, message: appErrorMessage(e) })`. The API keeps the
-// service's own English message.
+// service's own English message, except for storage faults (a full disk, a locked or
+// read-only database), which it answers in the reader's language (`locale`).
 import { m } from '$lib/paraglide/messages';
+import type { AppLocale } from './format';
 
-export function appErrorMessage(e: { code?: string; status?: number }): string {
+export function appErrorMessage(e: { code?: string; status?: number }, locale?: AppLocale): string {
+	const options = locale ? { locale } : undefined;
 	switch (e.code ?? '') {
+		case 'storage_full':
+			return m.fault_storage_full({}, options);
+		case 'busy':
+			return m.fault_busy({}, options);
+		case 'read_only':
+			return m.fault_read_only({}, options);
 		case 'conflict':
 			return m.app_error_conflict();
 		case 'forbidden':
@@ -43,6 +52,8 @@ export function appErrorMessage(e: { code?: string; status?: number }): string {
 			return m.app_error_rate_limited();
 		case 400:
 			return m.app_error_bad_request();
+		case 507:
+			return m.fault_storage_full({}, options);
 		default:
 			return m.app_error_generic();
 	}

@@ -5,6 +5,8 @@ export * from './types';
 export { parsePeriod, periodToYear, comparePeriods, type ParsedPeriod } from './period';
 export { annualSeries, disaggregationKey, isHeadline } from './series';
 export { ceilingAnalysis } from './ceiling';
+export { collectFlags, STALE_AFTER_YEARS } from './flags';
+export { timeWeightedFit } from './methods/anticipated-progress';
 export {
 	computeProgress,
 	chooseBaseYear,

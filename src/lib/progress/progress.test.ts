@@ -44,6 +44,9 @@ const remittanceCost = indicator({
 	ceiling: 5
 });
 
+/** The two methods of DESIGN §6 (growth rates from the base value). */
+const GROWTH_METHODS: Method[] = ['cagr-ratio', 'progress-chart'];
+
 function statusOf(ind: IndicatorInput, obs: ObservationInput[], method: Method): Status {
 	return computeProgress(ind, obs, method).status;
 }
@@ -95,12 +98,18 @@ describe('periodToYear', () => {
 
 describe('constants', () => {
 	it('lists the methods and their status words', () => {
-		expect(METHODS).toEqual(['cagr-ratio', 'progress-chart']);
+		expect(METHODS).toEqual([
+			'cagr-ratio',
+			'progress-chart',
+			'anticipated-progress',
+			'sdsn-trend',
+			'eurostat'
+		]);
 		expect(STATUSES_BY_METHOD['cagr-ratio']).toContain('needs_acceleration');
 		expect(STATUSES_BY_METHOD['cagr-ratio']).not.toContain('fair_progress');
 		expect(STATUSES_BY_METHOD['progress-chart']).toContain('stagnation_or_regression');
 		expect(STATUSES_BY_METHOD['progress-chart']).not.toContain('deterioration');
-		for (const method of METHODS) {
+		for (const method of GROWTH_METHODS) {
 			expect(STATUSES_BY_METHOD[method]).toContain('target_achieved');
 			expect(STATUSES_BY_METHOD[method]).toContain('insufficient_data');
 			expect(STATUSES_BY_METHOD[method]).toContain('not_computable');
@@ -143,8 +152,8 @@ describe('worked example of §6 (10.c.1, lower is better)', () => {
 		expect(r.formula).toContain('R = CAGR_o / CAGR_r = −2.25% / −4.52% = 0.499');
 		expect(r.formula.at(-1)).toBe('0 ≤ R < 0.6 → limited progress');
 		expect(r.points).toEqual([
-			{ year: 2015, value: 6, n: 1 },
-			{ year: 2023, value: 5, n: 1 }
+			{ year: 2015, value: 6, n: 1, subPeriods: 1, frequency: 1 },
+			{ year: 2023, value: 5, n: 1, subPeriods: 1, frequency: 1 }
 		]);
 	});
 
@@ -274,7 +283,8 @@ describe('computeProgress: hand-computed cases', () => {
 			const obs = headline(['2015', 6], ['2020', latest]);
 			for (const method of METHODS) {
 				const r = computeProgress(remittanceCost, obs, method);
-				expect(r.status).toBe('target_achieved');
+				// The SDSN arrows call a series already at its target "maintaining".
+				expect(r.status).toBe(method === 'sdsn-trend' ? 'maintaining' : 'target_achieved');
 				expect(r.reason).toBeNull();
 				expect(r.components.cagrObserved).toBeNull();
 			}
@@ -333,7 +343,7 @@ describe('computeProgress: hand-computed cases', () => {
 
 	it('not_computable when the base value is 0', () => {
 		// (y_t / 0) is undefined: no growth rate from zero.
-		for (const method of METHODS) {
+		for (const method of GROWTH_METHODS) {
 			const r = computeProgress(indicator(), headline(['2015', 0], ['2020', 4]), method);
 			expect(r.status).toBe('not_computable');
 			expect(r.reason).toBe('The base value is 0; a growth rate cannot be computed from zero.');
@@ -342,7 +352,7 @@ describe('computeProgress: hand-computed cases', () => {
 
 	it('not_computable with a negative value (real RPW data has −4.546)', () => {
 		// Base −4.546 (2015), latest 4.0 (2020), target 3 not met: (4.0 / −4.546)^(1/5) is not real.
-		for (const method of METHODS) {
+		for (const method of GROWTH_METHODS) {
 			const r = computeProgress(remittanceCost, headline(['2015', -4.546], ['2020', 4]), method);
 			expect(r.status).toBe('not_computable');
 			expect(r.reason).toBe(
@@ -434,9 +444,9 @@ describe('computeProgress: hand-computed cases', () => {
 		expect(annualSeries(obs)).toEqual({
 			series: 'mean_of_disaggregates',
 			points: [
-				{ year: 2015, value: 6.5, n: 2 },
-				{ year: 2018, value: 9, n: 1 },
-				{ year: 2020, value: 5, n: 2 }
+				{ year: 2015, value: 6.5, n: 2, subPeriods: 2, frequency: 4 },
+				{ year: 2018, value: 9, n: 1, subPeriods: 1, frequency: 4 },
+				{ year: 2020, value: 5, n: 2, subPeriods: 1, frequency: 4 }
 			]
 		});
 		const r = computeProgress(indicator({ direction: 'decrease' }), obs, 'cagr-ratio');
@@ -449,7 +459,7 @@ describe('computeProgress: hand-computed cases', () => {
 		const withHeadline = [...obs, ...headline(['2020', 4])];
 		expect(annualSeries(withHeadline)).toEqual({
 			series: 'headline',
-			points: [{ year: 2020, value: 4, n: 1 }]
+			points: [{ year: 2020, value: 4, n: 1, subPeriods: 1, frequency: 1 }]
 		});
 		expect(statusOf(indicator(), withHeadline, 'cagr-ratio')).toBe('insufficient_data');
 		expect(annualSeries([])).toEqual({ series: 'none', points: [] });
@@ -514,11 +524,13 @@ describe('computeProgress: hand-computed cases', () => {
 		expect(b.reason).toMatch(/target equals the base value/);
 	});
 
-	it('a target year not after the base year is not_computable for method A', () => {
+	it('a target year not after the base year has passed: target_missed (every method)', () => {
 		const ind = indicator({ baselineYear: 2015, targetYear: 2015, targetValue: 80 });
-		const r = computeProgress(ind, headline(['2015', 50], ['2020', 60]), 'cagr-ratio');
-		expect(r.status).toBe('not_computable');
-		expect(r.reason).toMatch(/target year 2015 is not after the base year 2015/);
+		for (const method of METHODS) {
+			const r = computeProgress(ind, headline(['2015', 50], ['2020', 60]), method);
+			expect(r.status).toBe('target_missed');
+			expect(r.components.valueAtTargetYear).toBe(50);
+		}
 	});
 
 	it('currentYear ignores data after it', () => {
@@ -560,6 +572,9 @@ describe('ceilingAnalysis', () => {
 		// 2 of 4 corridors above 5 → share 0.5; worst = highest latest value = CAN>MEX 5.5
 		expect(c).toEqual({
 			value: 5,
+			key: null,
+			status: 'breached',
+			count: 4,
 			share: 0.5,
 			above: [
 				{ disaggregation: { corridor: 'CAN>MEX' }, period: '2020-Q1', value: 5.5 },
@@ -595,6 +610,9 @@ describe('ceilingAnalysis', () => {
 		);
 		expect(ceilingAnalysis(remittanceCost, headline(['2020', 6]))).toEqual({
 			value: 5,
+			key: null,
+			status: 'clear',
+			count: 0,
 			share: 0,
 			above: [],
 			worst: null

@@ -199,6 +199,16 @@ export const returnSchema = z
 	})
 	.strict();
 
+/** `DELETE /actions/{id}?version=`: the version the reader saw (409 when stale). */
+export const actionDeleteQuery = z
+	.object({
+		version: z
+			.string()
+			.regex(/^\d{1,9}$/, 'Use the record’s version.')
+			.optional()
+	})
+	.strict();
+
 const intParam = (min: number, max: number) =>
 	z
 		.string()

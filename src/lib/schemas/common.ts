@@ -17,3 +17,6 @@ export const iso3Schema = z
 	.regex(/^[A-Z]{3}$/, 'Use an ISO 3166-1 alpha-3 code, such as MEX.');
 
 export const isoDateSchema = z.iso.date({ message: 'Use a date as YYYY-MM-DD.' });
+
+/** `GET /countries?member=true&lang=`. */
+export const countryQuery = localeQuery.extend({ member: booleanParam.optional() });

@@ -1,7 +1,13 @@
 // `POST /imports?format=&indicator=&country=&dryRun=&validOnly=` (DESIGN §8) and the import page.
 import { z } from 'zod';
 
-export const IMPORT_FORMAT_NAMES = ['opensdg', 'databank', 'sdg-ddf', 'template'] as const;
+export const IMPORT_FORMAT_NAMES = [
+	'opensdg',
+	'databank',
+	'sdg-ddf',
+	'template',
+	'sdmx-csv'
+] as const;
 /**
  * Largest CSV the import accepts (the server's own body limit is higher): 15 times the largest
  * real file in use (World Bank RPW, 1.1 MB), and small enough that the import of one stays
@@ -23,7 +29,7 @@ export const importOptionsSchema = z
 		format: optionalText(
 			z
 				.enum(IMPORT_FORMAT_NAMES, {
-					message: 'Use opensdg, databank, sdg-ddf or template (or leave it out to detect it).'
+					message: 'Use opensdg, databank, sdg-ddf, template or sdmx-csv (or leave it out to detect it).'
 				})
 				.optional()
 		),

@@ -16,7 +16,25 @@ export const INDICATOR_UNITS = [
 	'other'
 ] as const;
 export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
-export const PROGRESS_METHODS = ['cagr-ratio', 'progress-chart'] as const;
+export const PROGRESS_METHODS = [
+	'cagr-ratio',
+	'progress-chart',
+	'anticipated-progress',
+	'sdsn-trend',
+	'eurostat'
+] as const;
+export const INDICATOR_AGGREGATIONS = ['mean', 'sum'] as const;
+export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
+const METHOD_MESSAGE =
+	'Use cagr-ratio, progress-chart, anticipated-progress, sdsn-trend, eurostat or all.';
+const ceilingKey = z
+	.string()
+	.trim()
+	.max(40, 'Use at most 40 characters.')
+	.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Use a disaggregation key such as corridor.');
+const aggregation = z.enum(INDICATOR_AGGREGATIONS, { message: 'Choose mean or sum.' });
+const kind = z.enum(INDICATOR_KINDS, { message: 'Choose continuous or threshold.' });
+const defaultMethod = z.enum(PROGRESS_METHODS, { message: METHOD_MESSAGE });
 
 const SDG_CODE = /^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$/;
 const CUSTOM_CODE = /^[A-Z][A-Z0-9]{0,9}-[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
@@ -57,6 +75,11 @@ const indicatorFields = {
 	targetYear: year.nullable().default(null),
 	targetValue: finite.nullable().default(null),
 	ceiling: finite.nullable().default(null),
+	ceilingKey: ceilingKey.nullable().default(null),
+	aggregation: aggregation.nullable().default(null),
+	kind: kind.default('continuous'),
+	threshold: finite.nullable().default(null),
+	defaultMethod: defaultMethod.nullable().default(null),
 	scaleMin: finite.nullable().default(null),
 	scaleMax: finite.nullable().default(null),
 	/** Article numbers (1–18) the indicator serves. */
@@ -96,9 +119,14 @@ function checkConsistency(
 		targetValue?: number | null;
 		scaleMin?: number | null;
 		scaleMax?: number | null;
+		kind?: string;
+		threshold?: number | null;
 	},
 	ctx: z.RefinementCtx
 ) {
+	if (v.kind === 'threshold' && v.threshold == null) {
+		ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'Give the threshold to reach.' });
+	}
 	if (v.targetYear != null && v.targetValue == null) {
 		ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'Give the target value too.' });
 	}
@@ -137,6 +165,11 @@ export const indicatorUpdateSchema = z
 		targetYear: year.nullable().optional(),
 		targetValue: finite.nullable().optional(),
 		ceiling: finite.nullable().optional(),
+		ceilingKey: ceilingKey.nullable().optional(),
+		aggregation: aggregation.nullable().optional(),
+		kind: kind.optional(),
+		threshold: finite.nullable().optional(),
+		defaultMethod: defaultMethod.nullable().optional(),
 		scaleMin: finite.nullable().optional(),
 		scaleMax: finite.nullable().optional(),
 		articles: indicatorFields.articles.unwrap().optional(),
@@ -162,9 +195,8 @@ export const progressQuery = z
 			.toUpperCase()
 			.regex(/^([A-Z]{3}|REGION)?$/, 'Use an ISO 3166-1 alpha-3 code such as MEX, or region.')
 			.optional(),
-		method: z
-			.enum(PROGRESS_METHODS, { message: 'Use cagr-ratio or progress-chart.' })
-			.default('cagr-ratio'),
+		/** Default: the indicator's default method, else the site's. `all`: the five side by side. */
+		method: z.enum([...PROGRESS_METHODS, 'all'], { message: METHOD_MESSAGE }).optional(),
 		validatedOnly: z
 			.enum(['true', 'false', '1', '0'], { message: 'Use true or false.' })
 			.transform((v) => v === 'true' || v === '1')

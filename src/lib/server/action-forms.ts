@@ -7,6 +7,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { ZodError } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from './errors';
+import { storageFault } from './health/faults';
+import { appErrorMessage } from '$lib/i18n/errors';
 
 export type FieldErrors = Record<string, string>;
 
@@ -72,6 +74,17 @@ export function formFailure<V>(form: string, e: unknown, values: V, opts: Failur
 			values,
 			errors: fieldErrors(e.issues),
 			message: m.actions_form_invalid()
+		} satisfies FormFailure<V>);
+	}
+	// A full disk or a locked database: 507 / 503 with the values kept and what happened.
+	const fault = storageFault(e);
+	if (fault) {
+		return fail(fault.status, {
+			form,
+			values,
+			errors: {},
+			message: appErrorMessage(fault),
+			conflict: null
 		} satisfies FormFailure<V>);
 	}
 	if (!(e instanceof AppError)) throw e;

@@ -2,6 +2,7 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { auditEntry, user } from './db/schema';
 import type { Db } from './db';
+import { currentApiKeyId } from './api-keys/context';
 
 type Tx = Pick<Db, 'insert'>;
 
@@ -24,7 +25,9 @@ export function recordAudit(tx: Tx, entry: AuditInput): void {
 			operation: entry.operation,
 			before: entry.before ?? null,
 			after: entry.after ?? null,
-			note: entry.note ?? null
+			note: entry.note ?? null,
+			// Changes made through an API key name the key (hooks.server.ts sets the context).
+			apiKeyId: currentApiKeyId()
 		})
 		.run();
 }
@@ -39,6 +42,8 @@ export interface AuditItem {
 	before: unknown;
 	after: unknown;
 	note: string | null;
+	/** The API key the change was made through, if any. */
+	apiKeyId: number | null;
 	/** Top-level fields whose value differs between before and after. */
 	changed: string[];
 }
@@ -104,7 +109,8 @@ export function queryAudit(
 			operation: auditEntry.operation,
 			before: auditEntry.before,
 			after: auditEntry.after,
-			note: auditEntry.note
+			note: auditEntry.note,
+			apiKeyId: auditEntry.apiKeyId
 		})
 		.from(auditEntry)
 		.leftJoin(user, eq(user.id, auditEntry.userId))
@@ -124,6 +130,7 @@ export function queryAudit(
 			before: r.before,
 			after: r.after,
 			note: r.note,
+			apiKeyId: r.apiKeyId,
 			changed: changedFields(r.before, r.after)
 		})),
 		nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null

@@ -5,10 +5,21 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { getRequestEvent } from '$app/server';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import { user, session, account, verification } from './db/schema';
 import { authSecret } from './config';
+
+/**
+ * The better-auth endpoints Avance uses. Every other one (update-user, change-password,
+ * change-email, delete-user, sign-up, sessions, password resets…) answers 404: accounts change
+ * only through Avance's own routes, with its rules and an audit entry (users.ts).
+ */
+export const AUTH_ENDPOINTS: ReadonlySet<string> = new Set([
+	'/sign-in/email',
+	'/sign-out',
+	'/get-session'
+]);
 
 /** Header set by our own hook from the socket address; any client value is replaced. */
 export const CLIENT_IP_HEADER = 'x-avance-client-ip';
@@ -58,15 +69,28 @@ function createAuth() {
 		},
 		hooks: {
 			before: createAuthMiddleware(async (ctx) => {
+				if (!AUTH_ENDPOINTS.has(ctx.path))
+					throw new APIError('NOT_FOUND', { message: 'Not found' });
 				if (ctx.path !== '/sign-in/email') return;
-				const email = String((ctx.body as { email?: unknown })?.email ?? '').toLowerCase();
+				const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
+				const email = String(body?.email ?? '').toLowerCase();
 				const found = db
-					.select({ active: user.active })
+					.select({ active: user.active, hash: account.password })
 					.from(user)
+					.leftJoin(account, and(eq(account.userId, user.id), eq(account.providerId, 'credential')))
 					.where(eq(user.email, email))
 					.get();
 				if (found && !found.active) {
-					throw new APIError('FORBIDDEN', { message: 'This account has been deactivated.' });
+					// A deactivated account answers exactly as a wrong password does, after the same
+					// work (the password is checked against its hash), so neither the message nor
+					// the time taken tells that the account exists.
+					const password = String(body?.password ?? '');
+					if (found.hash) await ctx.context.password.verify({ hash: found.hash, password });
+					else await ctx.context.password.hash(password);
+					throw APIError.from('UNAUTHORIZED', {
+						code: 'INVALID_EMAIL_OR_PASSWORD',
+						message: 'Invalid email or password'
+					});
 				}
 			})
 		},

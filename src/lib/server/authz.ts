@@ -89,7 +89,8 @@ export const assert = {
 		enforce(
 			canEdit(actor, country),
 			actor,
-			country ? `You may not change records of ${country}.` : 'You may not change regional records.'
+			// The record's country is not named: the reader may not be allowed to see it.
+			country ? 'You may not change this record.' : 'You may not change regional records.'
 		),
 	submit: (actor: Actor | null | undefined, country: string | null) =>
 		enforce(canSubmit(actor, country), actor),

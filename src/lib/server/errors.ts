@@ -1,5 +1,7 @@
 // Errors the services raise on purpose. Each carries the HTTP status the API answers
-// with and, for invalid input, the field-level issues (DESIGN.md §4).
+// with and, for invalid input, the field-level issues (DESIGN.md §4). Storage faults (a full
+// disk, a database locked from outside, a read-only file) become AppErrors too: see
+// health/faults.ts.
 export interface FieldIssue {
 	path: string;
 	message: string;
@@ -7,7 +9,7 @@ export interface FieldIssue {
 
 export class AppError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 507,
 		readonly code: string,
 		message: string,
 		readonly issues: FieldIssue[] = [],

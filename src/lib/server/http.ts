@@ -5,14 +5,32 @@ import { ZodError, type ZodType } from 'zod';
 import { AppError, type FieldIssue } from './errors';
 import { requireActor, type Actor } from './authz';
 import { logError } from './log';
+import { apiIssues, namedIssue } from './api-messages';
+import { RETRY_AFTER_SECONDS, storageFault } from './health/faults';
+import { appErrorMessage } from '$lib/i18n/errors';
+import {
+	acceptLanguageLocale,
+	cookieValue,
+	isAppLocale,
+	LOCALE_COOKIE,
+	pathLocale
+} from '$lib/i18n/negotiate';
+import type { AppLocale } from '$lib/i18n/format';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
+/** The issues of a failed parse, each naming its field and value (api-messages.ts). */
 export function zodIssues(error: ZodError): FieldIssue[] {
-	return error.issues.map((i) => ({
-		path: i.path.map(String).join('.') || '(body)',
-		message: i.message
-	}));
+	return apiIssues(error);
+}
+
+/** Options for the API's parses: issues carry the value that was sent. */
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
+function summary(fallback: string, issues: FieldIssue[]): string {
+	if (issues.length === 0) return fallback;
+	const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+	return `${issues[0].message}${more}`;
 }
 
 export function errorBody(
@@ -25,16 +43,41 @@ export function errorBody(
 }
 
 export function errorResponse(e: unknown, event?: RequestEvent): Response {
+	// A full disk, an outside lock, a read-only file: 507 / 503, in the reader's language.
+	const fault = storageFault(e);
+	if (fault) {
+		const message = event ? appErrorMessage(fault, readerLocale(event)) : fault.message;
+		const headers: Record<string, string> =
+			fault.code === 'busy' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+		return json(errorBody(fault.code, message), { status: fault.status, headers });
+	}
 	if (e instanceof AppError) {
-		return json(errorBody(e.code, e.message, e.issues, e.details), { status: e.status });
+		const issues = e.code === 'invalid' ? e.issues.map(namedIssue) : e.issues;
+		return json(errorBody(e.code, e.message, issues, e.details), { status: e.status });
 	}
 	if (e instanceof ZodError) {
-		return json(errorBody('invalid', 'Some fields are not valid.', zodIssues(e)), { status: 422 });
+		const issues = zodIssues(e);
+		return json(errorBody('invalid', summary('Some fields are not valid.', issues), issues), {
+			status: 422
+		});
 	}
 	const reference = logError(e, event);
 	return json(errorBody('internal', `Something went wrong on our side. Reference: ${reference}.`), {
 		status: 500
 	});
+}
+
+/** The reader's language for an API answer: ?lang=, the saved choice, Accept-Language, English. */
+function readerLocale(event: RequestEvent): AppLocale {
+	const lang = event.url.searchParams.get('lang');
+	const saved = cookieValue(event.request.headers.get('cookie'), LOCALE_COOKIE);
+	return (
+		(isAppLocale(lang) ? lang : null) ??
+		pathLocale(event.url.pathname) ??
+		(isAppLocale(saved) ? saved : null) ??
+		acceptLanguageLocale(event.request.headers.get('accept-language')) ??
+		'en'
+	);
 }
 
 /** Wraps an endpoint so that every failure answers JSON with the right status. */
@@ -79,9 +122,10 @@ export async function readJson(request: Request): Promise<unknown> {
 
 export async function readBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
 	const body = await readJson(request);
-	const parsed = schema.safeParse(body);
+	const parsed = schema.safeParse(body, PARSE_OPTIONS);
 	if (!parsed.success) {
-		throw new AppError(422, 'invalid', 'Some fields are not valid.', zodIssues(parsed.error));
+		const issues = zodIssues(parsed.error);
+		throw new AppError(422, 'invalid', summary('Some fields are not valid.', issues), issues);
 	}
 	return parsed.data;
 }
@@ -90,13 +134,14 @@ export async function readBody<T>(request: Request, schema: ZodType<T>): Promise
 export function readQuery<T>(url: URL, schema: ZodType<T>): T {
 	const raw: Record<string, string> = {};
 	for (const [k, v] of url.searchParams) raw[k] = v;
-	const parsed = schema.safeParse(raw);
+	const parsed = schema.safeParse(raw, PARSE_OPTIONS);
 	if (!parsed.success) {
+		const issues = zodIssues(parsed.error);
 		throw new AppError(
 			400,
 			'bad_request',
-			'Some query parameters are not valid.',
-			zodIssues(parsed.error)
+			summary('Some query parameters are not valid.', issues),
+			issues
 		);
 	}
 	return parsed.data;

@@ -41,6 +41,16 @@ export interface IndicatorRecord {
 	targetYear: number | null;
 	targetValue: number | null;
 	ceiling: number | null;
+	/** The disaggregation key the ceiling applies to (`corridor`); null: every disaggregate. */
+	ceilingKey: string | null;
+	/** How disaggregates combine without a headline (stored, else by unit). */
+	aggregation: 'mean' | 'sum';
+	/** The stored aggregation; null when it follows the unit. */
+	aggregationSetting: 'mean' | 'sum' | null;
+	kind: 'continuous' | 'threshold';
+	threshold: number | null;
+	/** The indicator's default progress method; null: the site's. */
+	defaultMethod: IndicatorRow['defaultMethod'];
 	scaleMin: number | null;
 	scaleMax: number | null;
 	articles: number[];
@@ -106,8 +116,17 @@ export function progressInput(row: IndicatorRow): IndicatorInput {
 		baselineValue: row.baselineValue,
 		targetYear: row.targetYear,
 		targetValue: row.targetValue,
-		ceiling: row.ceiling
+		ceiling: row.ceiling,
+		ceilingKey: row.ceilingKey,
+		aggregation: effectiveAggregation(row),
+		kind: row.kind,
+		threshold: row.threshold
 	};
+}
+
+/** The indicator's aggregation, else by unit: counts sum, rates, scores and percentages average. */
+export function effectiveAggregation(row: Pick<IndicatorRow, 'aggregation' | 'unit'>) {
+	return row.aggregation ?? (row.unit === 'count' ? 'sum' : 'mean');
 }
 
 function links(db: Db, ids: number[]) {
@@ -186,6 +205,12 @@ function toRecords(db: Db, rows: IndicatorRow[], locale: Locale): IndicatorRecor
 			targetYear: r.targetYear,
 			targetValue: r.targetValue,
 			ceiling: r.ceiling,
+			ceilingKey: r.ceilingKey,
+			aggregation: effectiveAggregation(r),
+			aggregationSetting: r.aggregation,
+			kind: r.kind,
+			threshold: r.threshold,
+			defaultMethod: r.defaultMethod,
 			scaleMin: r.scaleMin,
 			scaleMax: r.scaleMax,
 			articles: l.articles.get(r.id) ?? [],
@@ -421,6 +446,11 @@ export function createIndicator(
 				targetYear: input.targetYear,
 				targetValue: input.targetValue,
 				ceiling: input.ceiling,
+				ceilingKey: input.ceilingKey,
+				aggregation: input.aggregation,
+				kind: input.kind,
+				threshold: input.threshold,
+				defaultMethod: input.defaultMethod,
 				scaleMin: input.scaleMin,
 				scaleMax: input.scaleMax,
 				custodian: input.custodian,

@@ -10,7 +10,6 @@ import { returnObservation, submitObservation, upsertObservations } from './obse
 import { createShareLink, resolveShareToken, type ResolvedShareLink } from './share-links';
 import { read as readOpenSdg } from './import/readers/opensdg';
 import {
-	csvCell,
 	datasetCsv,
 	openDataset,
 	openSdgCsv,
@@ -19,9 +18,9 @@ import {
 	scopeContent,
 	scopedIndicator,
 	scopeFileName,
-	toCsv,
 	validatedObservations
 } from './open-data';
+import { csvCell, toCsv } from '$lib/csv';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { observationInputSchema } from '$lib/schemas/observations';
 

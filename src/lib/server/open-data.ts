@@ -9,6 +9,7 @@ import { compareCodes, listIndicators, type IndicatorRecord } from './indicators
 import { listArticles } from './articles';
 import { dataVersion } from './shared-site';
 import { comparePeriods } from '$lib/progress';
+import { toCsv } from '$lib/csv';
 
 export type OpenLocale = 'en' | 'es' | 'fr';
 
@@ -323,25 +324,8 @@ export function openDataset(
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180): quoted where needed, quotes doubled, CRLF line ends, no byte-order mark (so
-// that the first header is read as it is written), and text that a spreadsheet would run as a
-// formula (= + - @, tab, CR at the start) prefixed with an apostrophe. Numbers stay numbers.
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-
-export function csvCell(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	let s = String(value);
-	if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
-	return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: unknown[][]): string {
-	return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// CSV: the one writer ($lib/csv), without a byte-order mark (so that the first header is read as
+// it is written).
 
 /** `corridor=USA>MEX;sex=female` (keys sorted), '' for the headline — the template's form. */
 export function disaggregationText(d: Record<string, string>): string {

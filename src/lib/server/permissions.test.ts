@@ -349,6 +349,44 @@ describe('reads', () => {
 	});
 });
 
+describe('refusals reveal nothing the reader may not see', () => {
+	it("a 403 on another country's draft does not name that country", async () => {
+		const mexDraft = createAction(t.db, who.mex, {
+			title: 'Draft',
+			description: '',
+			country: 'MEX',
+			articles: [2],
+			leadAgency: '',
+			status: 'planned',
+			percentComplete: 0,
+			indicators: []
+		});
+		const params = { id: String(mexDraft.id) };
+		const attempts = [
+			call(actionApi.PATCH, who.gtm, {
+				method: 'PATCH',
+				params,
+				body: { version: mexDraft.version, title: 'Mine now' }
+			}),
+			call(actionApi.DELETE, who.gtm, { method: 'DELETE', params }),
+			call(updatesApi.POST, who.gtm, {
+				method: 'POST',
+				params,
+				body: { date: '2024-01-01', note: 'x' }
+			}),
+			call(actionApi.PATCH, who.viewer, {
+				method: 'PATCH',
+				params,
+				body: { version: mexDraft.version, title: 'Viewer' }
+			})
+		];
+		for (const res of await Promise.all(attempts)) {
+			expect(res.status).toBe(403);
+			expect(await res.text()).not.toMatch(/MEX|Mexico/);
+		}
+	});
+});
+
 describe('malformed requests: 4xx with field issues, never a 500, nothing written', () => {
 	it('refuses bad JSON, wrong types, unknown fields, oversized bodies and bad ids', async () => {
 		const a = newAction('MEX');

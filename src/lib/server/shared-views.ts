@@ -18,6 +18,7 @@ import {
 	type PublishedQuery
 } from './published';
 import {
+	ownAndRegional,
 	actionStatusHistory,
 	articleIndicatorVerdicts,
 	countryIndicatorSummaries,
@@ -294,6 +295,6 @@ export function sharedIndicator(
 			ind.ceiling !== null
 				? disaggregateRanking(db, null, ind.code, { ...opts, country: selected })
 				: [],
-		actions: ind.actions
+		actions: ownAndRegional(ind.actions, selected)
 	};
 }

@@ -1,5 +1,6 @@
 // Failed sign-ins are rate limited per client address (better-auth's limiter, configured
-// in auth.ts); a deactivated account cannot sign in at all.
+// in auth.ts); a deactivated account cannot sign in at all, and is told so only as a wrong
+// password is.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../tests/helpers/db';
@@ -54,8 +55,34 @@ describe('sign-in limits', () => {
 		expect((await signIn('right-password-1', '10.0.0.2')).status).toBe(200);
 	});
 
-	it('a deactivated account is refused (403)', async () => {
+	it('a deactivated account is refused as a wrong password is: same answer, similar time', async () => {
+		await createUserRecord(t.db, null, {
+			email: 'other@example.org',
+			name: 'Other',
+			password: 'other-password-77',
+			role: 'viewer'
+		});
 		t.db.update(user).set({ active: false }).where(eq(user.email, 'limit@example.org')).run();
-		expect((await signIn('right-password-1', '10.0.0.3')).status).toBe(403);
+		// Each attempt from its own address, so the limiter stays out of the way.
+		let n = 0;
+		const attempt = async (email: string, password: string) => {
+			const start = performance.now();
+			const res = await signIn(password, `10.1.0.${++n}`, email);
+			return { status: res.status, body: await res.text(), ms: performance.now() - start };
+		};
+		const deactivated = await attempt('limit@example.org', 'right-password-1');
+		const wrong = await attempt('other@example.org', 'not-the-password');
+		expect(deactivated.status).toBe(401);
+		expect(deactivated.body).toBe(wrong.body);
+		expect(deactivated.body).not.toMatch(/deactivat/i);
+		// Timing: the deactivated answer does the password work too (medians of a few runs).
+		const median = async (email: string, password: string) => {
+			const times = [];
+			for (let i = 0; i < 5; i++) times.push((await attempt(email, password)).ms);
+			return times.sort((a, b) => a - b)[2];
+		};
+		const slow = await median('other@example.org', 'not-the-password');
+		const fast = await median('limit@example.org', 'wrong-password-too');
+		expect(fast).toBeGreaterThan(slow * 0.5);
 	});
 });

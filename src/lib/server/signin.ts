@@ -4,7 +4,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { getAuth, CLIENT_IP_HEADER } from './auth';
 
-export type SignInOutcome = 'ok' | 'invalid' | 'rate_limited' | 'deactivated';
+export type SignInOutcome = 'ok' | 'invalid' | 'rate_limited';
 
 function copyCookies(event: RequestEvent, res: Response): void {
 	const header = res.headers.get('set-cookie');
@@ -35,7 +35,6 @@ export async function signIn(
 ): Promise<SignInOutcome> {
 	const res = await callAuth(event, '/sign-in/email', { email, password, rememberMe: true });
 	if (res.status === 429) return 'rate_limited';
-	if (res.status === 403) return 'deactivated';
 	if (!res.ok) return 'invalid';
 	copyCookies(event, res);
 	return 'ok';
@@ -46,10 +45,32 @@ export async function signOut(event: RequestEvent): Promise<void> {
 	copyCookies(event, res);
 }
 
-/** Only same-site paths are followed after sign-in. */
+/**
+ * Only same-origin paths are followed after sign-in (and after a language change): the target
+ * is resolved against a placeholder origin exactly as a browser would resolve the Location
+ * header (tabs and newlines dropped, `\\` read as `/`), and anything that lands on another
+ * origin, or holds control characters, goes to `fallback`.
+ */
 export function safeRedirect(target: string | null, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+	if (!target || !target.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(target)) {
 		return fallback;
 	}
-	return target;
+	const base = 'http://avance.invalid';
+	let url: URL;
+	try {
+		url = new URL(target, base);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== base) return fallback;
+	// Decoded once more (a path such as /%2F%2Fevil or /%09/evil that a later redirect could
+	// unescape): still nothing but a path on this site.
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(url.pathname);
+	} catch {
+		return fallback;
+	}
+	if (decoded.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(decoded)) return fallback;
+	return url.pathname + url.search + url.hash;
 }

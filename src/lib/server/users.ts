@@ -6,8 +6,10 @@ import { and, count, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { account, country, user, userCountry, session, type Role } from './db/schema';
 import { recordAudit } from './audit';
-import { conflict, invalid, notFound } from './errors';
+import { AppError, conflict, invalid, notFound } from './errors';
+import { StartupError } from './db';
 import { assert, requireActor, type Actor } from './authz';
+import { assertStrongPassword } from './accounts/password-strength';
 
 export interface NewUser {
 	email: string;
@@ -33,6 +35,7 @@ export function countriesOf(db: Db, userId: string): string[] {
 
 export async function createUserRecord(db: Db, actorId: string | null, input: NewUser) {
 	const email = input.email.trim().toLowerCase();
+	await assertStrongPassword(input.password, [email, input.name]);
 	const hash = await hashPassword(input.password);
 	const id = generateRandomString(32, 'a-z', 'A-Z', '0-9');
 	return db.transaction((tx) => {
@@ -87,12 +90,19 @@ export async function ensureAdminFromEnv(db: Db): Promise<void> {
 	const email = process.env.AVANCE_ADMIN_EMAIL?.trim();
 	const password = process.env.AVANCE_ADMIN_PASSWORD;
 	if (!email || !password || userCount(db) > 0) return;
-	await createUserRecord(db, null, {
-		email,
-		password,
-		name: process.env.AVANCE_ADMIN_NAME?.trim() || 'Administrator',
-		role: 'admin'
-	});
+	try {
+		await createUserRecord(db, null, {
+			email,
+			password,
+			name: process.env.AVANCE_ADMIN_NAME?.trim() || 'Administrator',
+			role: 'admin'
+		});
+	} catch (e) {
+		if (e instanceof AppError && e.status === 422) {
+			throw new StartupError(`AVANCE_ADMIN_PASSWORD is refused: ${e.message}`);
+		}
+		throw e;
+	}
 	console.log(`[avance] first admin created: ${email}`);
 }
 
@@ -270,6 +280,9 @@ export async function updateUser(
 		const taken = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
 		if (taken) throw conflict(`A user with the email ${email} already exists.`);
 	}
+	if (patch.password) {
+		await assertStrongPassword(patch.password, [email ?? before.email, patch.name ?? before.name]);
+	}
 	const hash = patch.password ? await hashPassword(patch.password) : null;
 	db.transaction((tx) => {
 		const res = tx
@@ -338,6 +351,7 @@ export async function changeOwnPassword(
 			{ path: 'currentPassword', message: 'The current password is not right.' }
 		]);
 	}
+	await assertStrongPassword(input.newPassword, [who.email, who.name], 'newPassword');
 	const hash = await hashPassword(input.newPassword);
 	db.transaction((tx) => {
 		tx.update(account).set({ password: hash }).where(eq(account.id, acc!.id)).run();

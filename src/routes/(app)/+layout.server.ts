@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { isDemoData } from '$lib/server/demo';
+import { adminNotices } from '$lib/server/health/banner';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -10,5 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		redirect(303, localizeHref(`/signin?redirectTo=${encodeURIComponent(back)}`));
 	}
 	const { name, role, countries } = locals.actor;
-	return { actor: { name, role, countries }, demo: isDemoData(getDb()) };
+	// Admins see a banner when the disk is low or the last backup is old (health/banner.ts).
+	const notices = role === 'admin' ? await adminNotices() : [];
+	return { actor: { name, role, countries }, demo: isDemoData(getDb()), notices };
 };

@@ -1,10 +1,13 @@
 // The SQLite connection: one per process, opened lazily, with the pragmas of DESIGN.md §1.
+// A storage fault in a transaction (full disk, outside lock, read-only file) rolls it back
+// whole and comes out as its AppError (health/faults.ts).
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { mapFaults } from '../health/faults';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export { schema };
@@ -42,7 +45,12 @@ export function openDatabase(file: string = databasePath()): Db {
 		sqlite.pragma('journal_mode = WAL');
 		sqlite.pragma('foreign_keys = ON');
 		sqlite.pragma('synchronous = NORMAL');
-		sqlite.pragma('busy_timeout = 5000');
+		sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+		const maxBytes = maxDatabaseBytes();
+		if (maxBytes !== null) {
+			const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+			sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+		}
 	} catch (cause) {
 		// A folder, a file that is not SQLite, a damaged or locked file: say so, change nothing.
 		sqlite?.close();
@@ -52,7 +60,31 @@ export function openDatabase(file: string = databasePath()): Db {
 			{ cause }
 		);
 	}
-	return drizzle(sqlite, { schema }) as Db;
+	const db = drizzle(sqlite, { schema }) as Db;
+	const transaction = db.transaction.bind(db);
+	db.transaction = ((fn, config) => mapFaults(() => transaction(fn, config))) as Db['transaction'];
+	return db;
+}
+
+/** How long a write waits for another connection's lock before it answers `busy` (ms). */
+export function busyTimeoutMs(value = process.env.AVANCE_BUSY_TIMEOUT): number {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n >= 0 ? n : 5000;
+}
+
+/** A size such as `500M`, `2G`, `65536` (bytes; K, M, G multiply by 1024), or null. */
+export function parseSize(value: string | undefined): number | null {
+	const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*$/i.exec(value ?? '');
+	if (!m) return null;
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[
+		m[2].toUpperCase() as '' | 'K' | 'M' | 'G'
+	];
+	return Math.floor(Number(m[1]) * unit);
+}
+
+/** AVANCE_DB_MAX_SIZE: an upper bound on the database file (SQLite's max_page_count), or null. */
+export function maxDatabaseBytes(): number | null {
+	return parseSize(process.env.AVANCE_DB_MAX_SIZE);
 }
 
 export function migrationsFolder(): string {
@@ -95,4 +127,21 @@ export function getDb(): Db {
 /** For tests and scripts that open a specific file. */
 export function setDb(db: Db | undefined): void {
 	current = db;
+}
+
+/**
+ * At shutdown, once no request is left: folds the WAL into the database file
+ * (wal_checkpoint(TRUNCATE)) and closes the connection. Answers the checkpoint's result.
+ */
+export function closeDb(): { busy: number; log: number; checkpointed: number } | null {
+	const db = current;
+	if (!db) return null;
+	current = undefined;
+	let result: { busy: number; log: number; checkpointed: number } | null = null;
+	try {
+		result = (db.$client.pragma('wal_checkpoint(TRUNCATE)') as (typeof result)[])[0] ?? null;
+	} finally {
+		db.$client.close();
+	}
+	return result;
 }

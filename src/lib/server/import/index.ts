@@ -9,6 +9,7 @@ import { normalisePeriod } from './periods';
 import { read as readDatabank } from './readers/databank';
 import { read as readOpensdg } from './readers/opensdg';
 import { read as readSdgDdf } from './readers/sdgDdf';
+import { read as readSdmxCsv } from './readers/sdmxCsv';
 import { read as readTemplate, TEMPLATE_COLUMNS, TEMPLATE_HEADER } from './readers/template';
 import type { ImportFormat, ParsedObservation, ReadOptions, ReadResult } from './types';
 
@@ -39,6 +40,7 @@ const READERS: Record<ImportFormat, (text: string, opts: ReadOptions) => ReadRes
 	opensdg: readOpensdg,
 	databank: readDatabank,
 	'sdg-ddf': readSdgDdf,
+	'sdmx-csv': readSdmxCsv,
 	template: readTemplate
 };
 
@@ -58,6 +60,7 @@ export function detectFormat(text: string): ImportFormat | null {
 		return 'databank';
 	}
 	if (has('geo_area') && has('year')) return 'sdg-ddf';
+	if (headers[0]?.startsWith('dataflow') && has('time_period') && has('obs_value')) return 'sdmx-csv';
 	if (headers[0] === 'year' && headers[headers.length - 1] === 'value') return 'opensdg';
 	if (has('series code') && headers.some((h) => normalisePeriod(h) !== null)) return 'databank';
 	return null;
@@ -66,7 +69,7 @@ export function detectFormat(text: string): ImportFormat | null {
 const EXPECTED =
 	`Expected one of: Avance's template (${TEMPLATE_HEADER}); an Open SDG file (Year first, ` +
 	'Value last); a World Bank DataBank export (period columns such as 2013Q1 [YR2013Q1]); ' +
-	'an SDG DDF datapoints file (geo_area, …, year, series).';
+	'an SDG DDF datapoints file (geo_area, …, year, series); SDMX-CSV (DATAFLOW, …, TIME_PERIOD, OBS_VALUE, …).';
 
 /**
  * Reads a CSV in the given format, or the detected one when `format` is null. Throws

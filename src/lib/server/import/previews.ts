@@ -35,8 +35,17 @@ export function savePreview(userId: string, text: string, options: PreviewOption
 	const dir = folder();
 	sweep(dir);
 	const id = randomBytes(16).toString('hex');
-	writeFileSync(join(dir, `${id}.json`), JSON.stringify({ userId, options, savedAt: Date.now() }));
-	writeFileSync(join(dir, `${id}.csv`), text);
+	try {
+		writeFileSync(join(dir, `${id}.csv`), text);
+		writeFileSync(
+			join(dir, `${id}.json`),
+			JSON.stringify({ userId, options, savedAt: Date.now() })
+		);
+	} catch (e) {
+		// A full disk (ENOSPC): no half-written preview is left behind.
+		dropPreview(id);
+		throw e;
+	}
 	return id;
 }
 

@@ -1,10 +1,11 @@
 /** The CSV formats the import pipeline can read (DESIGN §8). */
-export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template';
+export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
 	'opensdg',
 	'databank',
 	'sdg-ddf',
+	'sdmx-csv',
 	'template'
 ];
 

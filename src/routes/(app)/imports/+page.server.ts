@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeImportMessage } from '$lib/i18n/imports';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, canRevertImport, type Actor } from '$lib/server/authz';
@@ -8,11 +9,11 @@ import { listIndicators } from '$lib/server/indicators';
 import { listCountries } from '$lib/server/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
-import { appErrorMessage } from '$lib/i18n/errors';
 import { decodeCsv } from '$lib/server/import/http';
 import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
 import { requestLocale } from '$lib/server/locale';
 import { isAppError } from '$lib/server/errors';
+import { storageFault } from '$lib/server/health/faults';
 import { pageError } from '$lib/server/pages';
 import { importOptionsSchema, MAX_IMPORT_BYTES } from '$lib/schemas/imports';
 import type { Actions, PageServerLoad } from './$types';
@@ -113,6 +114,14 @@ export const actions: Actions = {
 			const previewId = savePreview(actor.id, text, input);
 			return { stage: 'preview', options, report: forPage(report), previewId, message: null };
 		} catch (e) {
+			const fault = storageFault(e);
+			if (fault)
+				return fail(fault.status, {
+					stage: 'preview',
+					options,
+					message: appErrorMessage(fault),
+					report: null
+				});
 			if (isAppError(e))
 				return fail(e.status, {
 					stage: 'preview',
@@ -137,6 +146,18 @@ export const actions: Actions = {
 			dropPreview(previewId);
 			runId = report.importRunId;
 		} catch (e) {
+			// A full disk or a locked database: nothing was written; the preview and its commit
+			// button stay, to try again once the administrator has made room.
+			const fault = storageFault(e);
+			if (fault) {
+				return fail(fault.status, {
+					stage: 'commit',
+					options: null,
+					report: previewReport(actor, previewId),
+					previewId,
+					message: appErrorMessage(fault)
+				});
+			}
 			if (isAppError(e)) {
 				const report = e.code === 'import_rejected' ? (e.details as ImportReport) : null;
 				return fail(e.status, {
@@ -181,3 +202,13 @@ export const actions: Actions = {
 		redirect(303, localizeHref(`/imports?undone=${id}`));
 	}
 };
+
+/** The dry-run report of a kept preview again (reads only), or null when it is gone. */
+function previewReport(actor: Actor, previewId: string): ReturnType<typeof forPage> | null {
+	try {
+		const { text, options } = loadPreview(actor.id, previewId);
+		return forPage(runImport(getDb(), actor, { ...options, text, dryRun: true }));
+	} catch {
+		return null;
+	}
+}

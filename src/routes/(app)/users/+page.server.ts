@@ -9,8 +9,10 @@ import { requestLocale } from '$lib/server/locale';
 import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/action-forms';
 import { userCreateSchema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 export const load: PageServerLoad = async ({ locals }) => {
+	preparePasswordCheck();
 	if (!canManageUsers(locals.actor))
 		error(403, { message: 'Only the secretariat manages accounts.' });
 	const db = getDb();

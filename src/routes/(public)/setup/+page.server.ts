@@ -6,11 +6,14 @@ import { createUserRecord, userCount } from '$lib/server/users';
 import { signIn } from '$lib/server/signin';
 import { isAppError } from '$lib/server/errors';
 import { fieldErrors } from '$lib/i18n/validation';
+import { fieldErrors as issueErrors } from '$lib/server/action-forms';
 import { appErrorMessage } from '$lib/i18n/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 // The first-run page exists only while there is no user at all.
 export const load: PageServerLoad = async () => {
+	preparePasswordCheck();
 	if (userCount(getDb()) > 0) redirect(303, localizeHref('/signin'));
 	return {};
 };
@@ -40,7 +43,8 @@ export const actions: Actions = {
 				return fail(e.status, {
 					name: values.name,
 					email: values.email,
-					errors: { email: appErrorMessage(e) }
+					// A refused password (too easy to guess) is said beside the password field.
+					errors: e.issues.length ? issueErrors(e.issues) : { email: appErrorMessage(e) }
 				});
 			throw e;
 		}

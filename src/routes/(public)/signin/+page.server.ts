@@ -33,12 +33,8 @@ export const actions: Actions = {
 		}
 		const outcome = await signIn(event, parsed.data.email, parsed.data.password);
 		if (outcome !== 'ok') {
-			const message =
-				outcome === 'rate_limited'
-					? m.signin_rate_limited()
-					: outcome === 'deactivated'
-						? m.signin_deactivated()
-						: m.signin_failed();
+			// A deactivated account gets the wrong-password answer (auth.ts): nothing tells it exists.
+			const message = outcome === 'rate_limited' ? m.signin_rate_limited() : m.signin_failed();
 			return fail(outcome === 'rate_limited' ? 429 : 400, {
 				email: values.email,
 				errors: {} as Record<string, string>,

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './indicators';
 export * from './actions';
 export * from './sharing';
+export * from './api-keys';

@@ -14,6 +14,16 @@ import { article, country, reference } from './framework';
 import { user } from './auth';
 
 export const DIRECTIONS = ['increase', 'decrease'] as const;
+/** How disaggregates combine without a headline (issue 16); null: by unit (count → sum). */
+export const AGGREGATIONS = ['mean', 'sum'] as const;
+export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
+export const PROGRESS_METHODS = [
+	'cagr-ratio',
+	'progress-chart',
+	'anticipated-progress',
+	'sdsn-trend',
+	'eurostat'
+] as const;
 export const OBSERVATION_STATUSES = ['provisional', 'final'] as const;
 
 export const indicator = sqliteTable('indicator', {
@@ -28,6 +38,14 @@ export const indicator = sqliteTable('indicator', {
 	targetYear: integer('target_year'),
 	targetValue: real('target_value'),
 	ceiling: real('ceiling'),
+	/** The disaggregation key the ceiling applies to (`corridor`); null: every disaggregate. */
+	ceilingKey: text('ceiling_key'),
+	aggregation: text('aggregation', { enum: AGGREGATIONS }),
+	kind: text('kind', { enum: INDICATOR_KINDS }).notNull().default('continuous'),
+	/** kind threshold: the value to reach (≥ when higher is better). */
+	threshold: real('threshold'),
+	/** The method verdicts use by default; null: the site's default. */
+	defaultMethod: text('default_method', { enum: PROGRESS_METHODS }),
 	scaleMin: real('scale_min'),
 	scaleMax: real('scale_max'),
 	custodian: text('custodian').notNull().default(''),

@@ -49,7 +49,9 @@ export const auditEntry = sqliteTable(
 		operation: text('operation').notNull(),
 		before: text('before', { mode: 'json' }),
 		after: text('after', { mode: 'json' }),
-		note: text('note')
+		note: text('note'),
+		/** The API key the change was made through (null: a signed-in session or the system). */
+		apiKeyId: integer('api_key_id')
 	},
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId, t.at),

@@ -16,6 +16,7 @@ import {
 	slug,
 	sortedDisaggregation
 } from '../csv';
+import { toCsv } from '$lib/csv';
 import { resolveCountry } from '../countries';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
@@ -215,33 +216,29 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	return result;
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function csvCell(text: string): string {
-	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * Writes observations as a template CSV (header included, LF line ends), the inverse of
- * `read`. Disaggregation keys and values should not hold `;` or `=`.
+ * `read`, through the one CSV writer ($lib/csv: text that would start a spreadsheet formula gets
+ * an apostrophe). Disaggregation keys and values should not hold `;` or `=`.
  */
 export function write(
 	rows: readonly Omit<ParsedObservation, 'line'>[],
 	options: { bom?: boolean } = {}
 ): string {
-	let out = (options.bom ? '\ufeff' : '') + TEMPLATE_HEADER + '\n';
-	for (const row of rows) {
-		out +=
-			[
-				csvCell(row.indicator ?? ''),
-				csvCell(row.country ?? ''),
-				csvCell(row.period),
-				csvCell(disaggregationKey(row.disaggregation)),
-				String(row.value),
+	return toCsv(
+		[
+			TEMPLATE_COLUMNS,
+			...rows.map((row) => [
+				row.indicator ?? '',
+				row.country ?? '',
+				row.period,
+				disaggregationKey(row.disaggregation),
+				row.value,
 				row.status,
-				csvCell(row.source ?? ''),
-				csvCell(row.note ?? '')
-			].join(',') + '\n';
-	}
-	return out;
+				row.source ?? '',
+				row.note ?? ''
+			])
+		],
+		{ bom: options.bom, eol: '\n' }
+	);
 }

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { listActions } from '$lib/server/actions';
 import { countryName } from '$lib/server/countries';
 import { lenientQuery } from '$lib/server/action-forms';
-import { toCsv } from '$lib/server/csv-out';
+import { toCsv } from '$lib/csv';
 import { actionQuerySchema } from '$lib/schemas/actions';
 import type { RequestHandler } from './$types';
 
@@ -60,7 +60,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		new URL(`/actions/${a.id}`, url).href
 	]);
 	const date = new Date().toISOString().slice(0, 10);
-	return new Response(toCsv([header, ...rows]), {
+	return new Response(toCsv([header, ...rows], { bom: true }), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="avance-actions-${date}.csv"`,

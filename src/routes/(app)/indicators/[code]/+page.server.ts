@@ -5,11 +5,14 @@ import { canEdit, canSubmit, canValidate, canImport, canManageIndicators } from 
 import { getIndicator } from '$lib/server/indicators';
 import { countryName, listCountries } from '$lib/server/countries';
 import {
+	allMethodVerdicts,
 	countryVerdict,
 	disaggregateRanking,
+	siteDefaultMethod,
 	indicatorChartData,
 	indicatorVerdicts,
-	memberScopes
+	memberScopes,
+	ownAndRegional
 } from '$lib/server/progress';
 import {
 	listObservations,
@@ -24,7 +27,7 @@ import { requestLocale } from '$lib/server/locale';
 import { isAppError } from '$lib/server/errors';
 import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
-import type { Method } from '$lib/progress';
+import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
 import { readThrough, readerKey } from '$lib/server/read-cache';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,12 +47,14 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 	const db = getDb();
 	const actor = locals.actor;
 	const locale = requestLocale();
-	const method: Method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const asked = url.searchParams.get('method');
+	const requested = (METHODS as readonly string[]).includes(asked ?? '') ? (asked as Method) : null;
+	const allCorridors = url.searchParams.get('corridors') === 'all';
 	const raw = (url.searchParams.get('country') ?? '').trim().toUpperCase();
 	try {
 		const indicator = getIndicator(db, actor, params.code, { locale });
-		const verdicts = indicatorVerdicts(db, actor, indicator.code, method);
+		const method = requested ?? indicator.defaultMethod ?? siteDefaultMethod(db);
+		const verdicts = indicatorVerdicts(db, actor, indicator.code, method, { locale });
 		const members = listCountries(db, { member: true, locale });
 		const memberSet = new Set(members.map((c) => c.iso3));
 		const withData = new Set(verdicts.map((v) => v.country ?? 'REGION'));
@@ -68,8 +73,10 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					: null
 				: null;
 		const base = {
-			indicator,
+			indicator: { ...indicator, actions: ownAndRegional(indicator.actions, selected) },
 			method,
+			defaultMethod: indicator.defaultMethod ?? siteDefaultMethod(db),
+			allCorridors,
 			locale,
 			options,
 			selected,
@@ -112,7 +119,10 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					chart,
 					ranking:
 						indicator.ceiling !== null
-							? disaggregateRanking(db, actor, indicator.code, { locale })
+							? disaggregateRanking(db, actor, indicator.code, {
+									locale,
+									allCountries: allCorridors
+								})
 							: []
 				},
 				country: null
@@ -122,7 +132,8 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 		const scope = selected === 'REGION' ? null : selected;
 		const verdict =
 			verdicts.find((v) => (v.country ?? 'REGION') === selected) ??
-			countryVerdict(db, actor, indicator.code, scope, method);
+			countryVerdict(db, actor, indicator.code, scope, method, { locale });
+		const comparison = allMethodVerdicts(db, actor, indicator.code, scope, { locale });
 		const chart = indicatorChartData(db, actor, indicator.code, {
 			country: selected,
 			locale
@@ -145,6 +156,7 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 			overview: null,
 			country: {
 				verdict,
+				comparison,
 				series,
 				totalSeries: total,
 				ranking:

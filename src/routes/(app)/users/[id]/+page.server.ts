@@ -11,8 +11,10 @@ import { AppError } from '$lib/server/errors';
 import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/action-forms';
 import { userPatchSchema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
+import { preparePasswordCheck } from '$lib/server/accounts/password-strength';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+	preparePasswordCheck();
 	if (!canManageUsers(locals.actor))
 		error(403, { message: 'Only the secretariat manages accounts.' });
 	let u: UserRecord;

@@ -2,13 +2,11 @@ import { json } from '@sveltejs/kit';
 import { api, actorOf, readQuery } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
 import { listCountries } from '$lib/server/countries';
-import { localeQuery, booleanParam } from '$lib/schemas/common';
-
-const query = localeQuery.extend({ member: booleanParam.optional() });
+import { countryQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {
 	actorOf(event);
-	const { member, lang } = readQuery(event.url, query);
+	const { member, lang } = readQuery(event.url, countryQuery);
 	const items = listCountries(getDb(), { member, locale: lang });
 	return json({ items });
 });

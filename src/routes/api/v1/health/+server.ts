@@ -1,18 +1,17 @@
 import { json } from '@sveltejs/kit';
-import { sql } from 'drizzle-orm';
 import { api } from '$lib/server/http';
-import { getDb } from '$lib/server/db';
-import { APP_VERSION } from '$lib/server/config';
+import { getDb, type Db } from '$lib/server/db';
+import { healthReport } from '$lib/server/health/report';
 
+/** Disk, database, migrations, backups and storage faults: 200 ok / degraded, 503 failing. */
 export const GET = api(async () => {
-	let db = 'ok';
+	let db: Db | null = null;
+	let openError: string | undefined;
 	try {
-		getDb().get(sql`select 1`);
-	} catch {
-		db = 'error';
+		db = getDb();
+	} catch (e) {
+		openError = e instanceof Error ? e.message : String(e);
 	}
-	return json(
-		{ status: db === 'ok' ? 'ok' : 'degraded', db, version: APP_VERSION },
-		{ status: db === 'ok' ? 200 : 503 }
-	);
+	const report = await healthReport(db, { openError });
+	return json(report, { status: report.status === 'failing' ? 503 : 200 });
 });

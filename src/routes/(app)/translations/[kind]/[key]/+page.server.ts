@@ -3,6 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { getTranslatable, saveTranslations, type TranslatableItem } from '$lib/server/translations';
 import { isAppError } from '$lib/server/errors';
+import { storageFault } from '$lib/server/health/faults';
 import { pageError } from '$lib/server/pages';
 import {
 	TRANSLATED_LOCALES,
@@ -68,6 +69,15 @@ export const actions: Actions = {
 					e.issues.map((i) => [i.path.replace(/^values\./, ''), appErrorMessage(e)])
 				);
 				return fail(422, { values, errors, conflict: null, message: appErrorMessage(e) });
+			}
+			const fault = storageFault(e);
+			if (fault) {
+				return fail(fault.status, {
+					values,
+					errors: {},
+					conflict: null,
+					message: appErrorMessage(fault)
+				});
 			}
 			pageError(e);
 		}

@@ -1,19 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
 import { api, actorOf, readBody, readQuery } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
 import { deleteAction, getAction, updateAction } from '$lib/server/actions';
 import { idParam } from '$lib/server/params';
-import { actionPatchSchema } from '$lib/schemas/actions';
-
-const deleteQuery = z
-	.object({
-		version: z
-			.string()
-			.regex(/^\d{1,9}$/, 'Use the record’s version.')
-			.optional()
-	})
-	.strict();
+import { actionDeleteQuery, actionPatchSchema } from '$lib/schemas/actions';
 
 export const GET = api(async (event) => {
 	const actor = actorOf(event);
@@ -30,6 +20,6 @@ export const PATCH = api(async (event) => {
 export const DELETE = api(async (event) => {
 	const actor = actorOf(event);
 	const id = idParam(event.params.id);
-	const { version } = readQuery(event.url, deleteQuery);
+	const { version } = readQuery(event.url, actionDeleteQuery);
 	return json(deleteAction(getDb(), actor, id, version ? Number(version) : undefined));
 });

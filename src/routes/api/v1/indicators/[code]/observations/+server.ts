@@ -7,19 +7,30 @@ import {
 	upsertObservations
 } from '$lib/server/observations';
 import { writeTemplate } from '$lib/server/import';
+import { observationsSdmxCsv, sdmxFileName } from '$lib/server/sdmx';
 import { observationListQuery, observationUpsertSchema } from '$lib/schemas/observations';
 
 /**
- * `?country=&from=&to=&review=&validatedOnly=&limit=&cursor=&format=csv`: JSON in pages of
- * `limit` (default 100) with `nextCursor`; the CSV (the import template's columns) holds all.
+ * `?country=&from=&to=&review=&validatedOnly=&limit=&cursor=&format=csv|sdmx-csv`: JSON in pages
+ * of `limit` (default 100) with `nextCursor`; the CSV (the import template's columns) and the
+ * SDMX-CSV hold all.
  */
 export const GET = api(async (event) => {
 	const actor = actorOf(event);
 	const { format, limit, cursor, ...query } = readQuery(event.url, observationListQuery);
-	if (format !== 'csv') {
+	if (format === 'json') {
 		return json(
 			listObservationPage(getDb(), actor, event.params.code ?? '', { ...query, limit, cursor })
 		);
+	}
+	if (format === 'sdmx-csv') {
+		const { code, csv } = observationsSdmxCsv(getDb(), actor, event.params.code ?? '', query);
+		return new Response(csv, {
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename="${sdmxFileName(code, query.country)}"`
+			}
+		});
 	}
 	const items = listObservations(getDb(), actor, event.params.code ?? '', query);
 	const code = items[0]?.indicator ?? event.params.code ?? '';

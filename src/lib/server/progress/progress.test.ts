@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, type TestDb } from '../../../tests/helpers/db';
-import { person } from '../../../tests/helpers/people';
-import type { Actor } from './authz';
-import { runImport } from './import/pipeline';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { person } from '../../../../tests/helpers/people';
+import type { Actor } from '../authz';
+import { runImport } from '../import/pipeline';
 import {
 	actionStatusHistory,
 	articleIndicatorVerdicts,
@@ -17,8 +17,8 @@ import {
 	indicatorVerdicts,
 	isStale,
 	memberArticleMatrix
-} from './progress';
-import { upsertObservations } from './observations';
+} from '.';
+import { upsertObservations } from '../observations';
 import { observationInputSchema } from '$lib/schemas/observations';
 import {
 	action,
@@ -27,9 +27,9 @@ import {
 	article,
 	framework,
 	observation as observationTable
-} from './db/schema';
-import { getArticle } from './articles';
-import { sharedFile } from '../../../tests/helpers/shared-data';
+} from '../db/schema';
+import { getArticle } from '../articles';
+import { sharedFile } from '../../../../tests/helpers/shared-data';
 
 const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv');
 
@@ -37,6 +37,8 @@ const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data
 const Q2015 = [4.62526321411133, 5.30299997329712, 5.58750009536743, 4.75181818008423];
 const Q2020 = [4.0353569984436, 4.21964263916016, 4.18037033081055];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+const MEMBERS = ['BLZ', 'CAN', 'CRI', 'DOM', 'SLV', 'GTM', 'HND', 'MEX', 'NIC', 'PAN', 'USA'];
 
 let t: TestDb;
 let admin: Actor;
@@ -93,6 +95,9 @@ describe('the 10.c.1 verdict for Mexico from the real RPW file', () => {
 		// one corridor, below the 5% ceiling; the worst is its latest quarter
 		expect(v.ceiling).toEqual({
 			value: 5,
+			key: 'corridor',
+			status: 'clear',
+			count: 1,
 			share: 0,
 			above: [],
 			worst: { disaggregation: { corridor: 'USA>MEX' }, period: '2020-Q3', value: Q2020[2] }
@@ -126,8 +131,18 @@ describe('the 10.c.1 verdict for Mexico from the real RPW file', () => {
 		expect(v.ceiling!.worst!.value).toBe(ranking[0].value);
 	});
 
+	it('"All member states" ranks member corridors only; every corridor on request', () => {
+		const members = disaggregateRanking(t.db, viewer, '10.c.1');
+		// the receiving member states' corridors (USA→8 members, CRI>NIC, USA>…), none like ZAF>CHN
+		expect(members.length).toBeGreaterThan(5);
+		expect(members.length).toBeLessThan(20);
+		expect(members.every((r) => r.country !== null && MEMBERS.includes(r.country))).toBe(true);
+		expect(members.map((r) => r.label)).toContain('CRI>NIC');
+		expect(members.map((r) => r.label)).not.toContain('ZAF>CHN');
+	});
+
 	it('the ranking across all corridors is worst first and flags those above 5%', () => {
-		const all = disaggregateRanking(t.db, viewer, '10.c.1');
+		const all = disaggregateRanking(t.db, viewer, '10.c.1', { allCountries: true });
 		expect(all.length).toBeGreaterThan(100);
 		for (let i = 1; i < all.length; i++)
 			expect(all[i - 1].value).toBeGreaterThanOrEqual(all[i].value);

@@ -1,0 +1,71 @@
+// The API documentation page (/api/docs): the OpenAPI description rendered by Redoc, whose
+// standalone bundle comes from npm and is served by the app itself (no CDN), under a CSP of
+// its own (scripts from us only; Redoc's search runs in a worker made from a blob).
+import redocBundle from 'redoc/bundles/redoc.standalone.js?raw';
+import { createHash } from 'node:crypto';
+
+export const REDOC_PATH = '/api/docs/redoc.standalone.js';
+
+/** A version tag of the bundle, so the page can let browsers keep it for good. */
+const bundleTag = createHash('sha256').update(redocBundle).digest('hex').slice(0, 12);
+
+export const DOCS_CSP = [
+	"default-src 'self'",
+	"script-src 'self'",
+	"style-src 'self' 'unsafe-inline'",
+	"img-src 'self' data:",
+	"font-src 'self' data:",
+	"connect-src 'self'",
+	"worker-src 'self' blob:",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'none'"
+].join('; ');
+
+const TEXT = {
+	en: { title: 'Avance API', back: 'Back to Avance', start: 'Ten-minute start', lang: 'en' },
+	es: {
+		title: 'API de Avance',
+		back: 'Volver a Avance',
+		start: 'Inicio en diez minutos',
+		lang: 'es'
+	},
+	fr: {
+		title: 'API d’Avance',
+		back: 'Retour à Avance',
+		start: 'Démarrage en dix minutes',
+		lang: 'fr'
+	}
+} as const;
+
+export type DocsLocale = keyof typeof TEXT;
+
+/** The page: a link back and Redoc reading /api/v1/openapi.json. */
+export function docsPage(locale: DocsLocale): string {
+	const t = TEXT[locale];
+	const home = locale === 'en' ? '/' : `/${locale}/`;
+	return `<!doctype html>
+<html lang="${t.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<style>
+body { margin: 0; font-family: system-ui, sans-serif; }
+.bar { display: flex; gap: 1.5rem; padding: .75rem 1rem; border-bottom: 1px solid #d0d7de; background: #f6f8fa; }
+.bar a { color: #0b5394; }
+.bar a:focus-visible { outline: 3px solid #0b5394; outline-offset: 2px; }
+</style>
+</head>
+<body>
+<nav class="bar" aria-label="${t.title}"><a href="${home}">${t.back}</a><a href="/api/v1/openapi.json">openapi.json</a></nav>
+<main><redoc spec-url="/api/v1/openapi.json" hide-download-button="false" native-scrollbars="true"></redoc></main>
+<script src="${REDOC_PATH}?v=${bundleTag}"></script>
+</body>
+</html>`;
+}
+
+export function redocScript(): string {
+	return redocBundle;
+}

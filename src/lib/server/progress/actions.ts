@@ -1,0 +1,262 @@
+// Progress, server side — actions as progress: the member-state × article matrix (counts by
+// status, share completed) and "progress over time" (actions by status month by month).
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	ACTION_STATUSES,
+	action,
+	actionArticle,
+	article,
+	framework,
+	type ActionStatus
+} from '../db/schema';
+import { canReadDrafts, type Actor } from '../authz';
+import { unauthorized } from '../errors';
+import { countryName } from '../countries';
+import { FRAMEWORK_SLUG } from '../seed';
+import { memberScopes, type ProgressReadOptions } from './series';
+
+interface ActionView {
+	id: number;
+	country: string | null;
+	status: ActionStatus;
+	createdAt: Date;
+}
+
+function readableActions(
+	db: Db,
+	actor: Actor | null,
+	opts: ProgressReadOptions & { articleNumber?: number; country?: string | null }
+): (ActionView & { articles: number[] })[] {
+	if (!actor && !opts.validatedOnly) throw unauthorized();
+	const where = [isNull(action.deletedAt), eq(framework.slug, FRAMEWORK_SLUG)];
+	if (opts.articleNumber !== undefined) where.push(eq(article.number, opts.articleNumber));
+	if (opts.country !== undefined) {
+		where.push(
+			opts.country === null ? isNull(action.countryIso3) : eq(action.countryIso3, opts.country)
+		);
+	}
+	const rows = db
+		.select({
+			id: action.id,
+			country: action.countryIso3,
+			status: action.status,
+			reviewState: action.reviewState,
+			validated: action.validated,
+			createdAt: action.createdAt,
+			n: article.number
+		})
+		.from(actionArticle)
+		.innerJoin(action, eq(action.id, actionArticle.actionId))
+		.innerJoin(article, eq(article.id, actionArticle.articleId))
+		.innerJoin(framework, eq(framework.id, article.frameworkId))
+		.where(and(...where))
+		.all();
+	const byId = new Map<number, ActionView & { articles: number[] }>();
+	for (const r of rows) {
+		const existing = byId.get(r.id);
+		if (existing) {
+			existing.articles.push(r.n);
+			continue;
+		}
+		const working = !opts.validatedOnly && canReadDrafts(actor, r.country);
+		let status = r.status;
+		if (!working) {
+			if (r.reviewState === 'validated') {
+				/* the record is its validated version */
+			} else if (r.validated && typeof (r.validated as { status?: unknown }).status === 'string') {
+				status = (r.validated as { status: ActionStatus }).status;
+			} else continue;
+		}
+		byId.set(r.id, {
+			id: r.id,
+			country: r.country,
+			status,
+			createdAt: r.createdAt,
+			articles: [r.n]
+		});
+	}
+	return [...byId.values()];
+}
+
+export interface MatrixCell {
+	total: number;
+	completed: number;
+	/** completed / total, or null when there is no action. */
+	share: number | null;
+	byStatus: Record<ActionStatus, number>;
+}
+
+export interface ArticleMatrix {
+	/** Rows: the member states (by name) and the region (iso3 null) last. */
+	rows: { iso3: string | null; name: string | null; cells: Record<number, MatrixCell> }[];
+	articles: number[];
+}
+
+function emptyCell(): MatrixCell {
+	return {
+		total: 0,
+		completed: 0,
+		share: null,
+		byStatus: Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>
+	};
+}
+
+/** Actions per member state (and the region) × article: counts by status and share completed. */
+export function memberArticleMatrix(
+	db: Db,
+	actor: Actor | null,
+	opts: ProgressReadOptions = {}
+): ArticleMatrix {
+	const actions = readableActions(db, actor, opts);
+	const articles = db
+		.select({ n: article.number })
+		.from(article)
+		.innerJoin(framework, eq(framework.id, article.frameworkId))
+		.where(eq(framework.slug, FRAMEWORK_SLUG))
+		.all()
+		.map((r) => r.n)
+		.sort((a, b) => a - b);
+	const locale = opts.locale ?? 'en';
+	const scopes = memberScopes(db);
+	const rows = scopes
+		.filter((s) => s !== '')
+		.map((iso3) => ({
+			iso3: iso3 as string | null,
+			name: countryName(iso3, locale) as string | null
+		}))
+		.sort((a, b) => a.name!.localeCompare(b.name!, locale));
+	rows.push({ iso3: null, name: null });
+	const cells = new Map<string, Record<number, MatrixCell>>();
+	for (const r of rows) {
+		cells.set(r.iso3 ?? '', Object.fromEntries(articles.map((n) => [n, emptyCell()])));
+	}
+	for (const a of actions) {
+		const row = cells.get(a.country ?? '');
+		if (!row) continue; // a non-member country's action
+		for (const n of a.articles) {
+			const cell = row[n];
+			if (!cell) continue;
+			cell.total++;
+			cell.byStatus[a.status]++;
+			if (a.status === 'completed') cell.completed++;
+		}
+	}
+	for (const row of cells.values()) {
+		for (const cell of Object.values(row)) {
+			cell.share = cell.total ? cell.completed / cell.total : null;
+		}
+	}
+	return {
+		articles,
+		rows: rows.map((r) => ({ ...r, cells: cells.get(r.iso3 ?? '')! }))
+	};
+}
+
+export interface StatusHistory {
+	/** Months 'YYYY-MM', oldest first. */
+	months: string[];
+	/** Actions in each status at the end of each month. */
+	byStatus: Record<ActionStatus, number[]>;
+	total: number[];
+	/** Completed / total at the end of each month (null when there is no action yet). */
+	shareCompleted: (number | null)[];
+}
+
+function monthOf(date: string): string {
+	return date.slice(0, 7);
+}
+
+function nextMonth(month: string): string {
+	const [y, m] = month.split('-').map(Number);
+	return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * "Progress over time": for each month, the actions (of an article and/or a country) by
+ * status at the end of the month, from their update history. An action counts from the month
+ * of its first update (or its creation when it has none); before its first status update it
+ * is `planned`; an action without any status update keeps its current status throughout.
+ */
+export function actionStatusHistory(
+	db: Db,
+	actor: Actor | null,
+	opts: ProgressReadOptions & {
+		articleNumber?: number;
+		country?: string | null;
+		/** Last month shown, 'YYYY-MM' (default: this month). */
+		until?: string;
+		maxMonths?: number;
+	} = {}
+): StatusHistory {
+	const actions = readableActions(db, actor, opts);
+	const empty = (): StatusHistory => ({
+		months: [],
+		byStatus: Object.fromEntries(ACTION_STATUSES.map((s) => [s, []])) as unknown as Record<
+			ActionStatus,
+			number[]
+		>,
+		total: [],
+		shareCompleted: []
+	});
+	if (actions.length === 0) return empty();
+	const ids = actions.map((a) => a.id);
+	const updates = new Map<number, { date: string; status: ActionStatus | null }[]>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const chunk = ids.slice(i, i + 500);
+		const rows = db.$client
+			.prepare(
+				`select action_id as id, date, status from action_update where action_id in (${chunk.map(() => '?').join(',')}) order by date, id`
+			)
+			.all(...chunk) as { id: number; date: string; status: ActionStatus | null }[];
+		for (const r of rows) {
+			const list = updates.get(r.id);
+			if (list) list.push(r);
+			else updates.set(r.id, [r]);
+		}
+	}
+	const timelines = actions.map((a) => {
+		const ups = updates.get(a.id) ?? [];
+		const start = ups.length ? monthOf(ups[0].date) : a.createdAt.toISOString().slice(0, 7);
+		const steps = ups
+			.filter((u) => u.status !== null)
+			.map((u) => ({ month: monthOf(u.date), status: u.status as ActionStatus }));
+		return { start, steps, current: a.status };
+	});
+	const until = opts.until ?? new Date().toISOString().slice(0, 7);
+	let first = timelines.reduce((m, t) => (t.start < m ? t.start : m), until);
+	const maxMonths = opts.maxMonths ?? 120;
+	const months: string[] = [];
+	for (let m = first; m <= until; m = nextMonth(m)) months.push(m);
+	if (months.length > maxMonths) {
+		months.splice(0, months.length - maxMonths);
+		first = months[0];
+	}
+	const h = empty();
+	h.months = months;
+	for (const month of months) {
+		const counts = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<
+			ActionStatus,
+			number
+		>;
+		let total = 0;
+		for (const t of timelines) {
+			if (t.start > month) continue;
+			let status: ActionStatus;
+			if (t.steps.length === 0) status = t.current;
+			else {
+				status = 'planned';
+				for (const s of t.steps) {
+					if (s.month <= month) status = s.status;
+					else break;
+				}
+			}
+			counts[status]++;
+			total++;
+		}
+		for (const s of ACTION_STATUSES) h.byStatus[s].push(counts[s]);
+		h.total.push(total);
+		h.shareCompleted.push(total ? counts.completed / total : null);
+	}
+	return h;
+}

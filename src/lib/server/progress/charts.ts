@@ -1,0 +1,182 @@
+// Progress, server side — what charts and rankings draw: an indicator's series per country or
+// per disaggregate, and each disaggregate's latest value ranked worst first against the ceiling
+// (member states only unless every country is asked for).
+import type { Db } from '../db';
+import type { Actor } from '../authz';
+import { countryName } from '../countries';
+import { indicatorByCode } from '../indicators';
+import { annualSeries, comparePeriods, periodToYear, type Disaggregation } from '$lib/progress';
+import {
+	loadSeries,
+	memberScopes,
+	normaliseScope,
+	scopeCountry,
+	type ProgressReadOptions,
+	type SeriesObservation
+} from './series';
+
+export interface ChartPoint {
+	period: string;
+	value: number;
+	status: 'provisional' | 'final';
+}
+
+export interface ChartSeries {
+	/** Stable key: iso3 (country view), or the disaggregation key ('' = headline). */
+	key: string;
+	label: string;
+	points: ChartPoint[];
+	/** 'headline' | 'disaggregate' | 'mean_of_disaggregates' (annual means). */
+	kind: 'headline' | 'disaggregate' | 'mean_of_disaggregates';
+}
+
+export interface IndicatorChartData {
+	/** The country shown (null = the overview across countries). */
+	country: string | null;
+	series: ChartSeries[];
+	/** For the overview across countries: which countries' series are means of disaggregates. */
+	meanOfDisaggregates: string[];
+}
+
+/** A disaggregation as a short label: `USA>MEX`, `female · migrant`. */
+export function disaggregationLabel(d: Disaggregation): string {
+	const keys = Object.keys(d).sort();
+	if (keys.length === 0) return '';
+	if (keys.length === 1 && keys[0] === 'corridor') return d.corridor;
+	return keys.map((k) => d[k]).join(' · ');
+}
+
+/**
+ * The series to draw. With a country: its headline (if any) and one series per disaggregate
+ * (e.g. per corridor). Without: one series per country (member states and the region by
+ * default): the headline values, or the annual mean of the disaggregates where there is no
+ * headline.
+ */
+export function indicatorChartData(
+	db: Db,
+	actor: Actor | null,
+	code: string,
+	opts: ProgressReadOptions & { country?: string | null; countries?: (string | null)[] } = {}
+): IndicatorChartData {
+	const ind = indicatorByCode(db, code);
+	const locale = opts.locale ?? 'en';
+	if (opts.country !== undefined && opts.country !== null) {
+		const scope = normaliseScope(opts.country);
+		const obs = loadSeries(db, actor, ind.id, { ...opts, scopes: [scope] }).get(scope) ?? [];
+		const groups = new Map<string, SeriesObservation[]>();
+		for (const o of obs) {
+			const g = groups.get(o.disaggKey);
+			if (g) g.push(o);
+			else groups.set(o.disaggKey, [o]);
+		}
+		const series = [...groups.entries()]
+			.sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+			.map(([key, list]): ChartSeries => ({
+				key,
+				label: key === '' ? '' : disaggregationLabel(list[0].disaggregation),
+				kind: key === '' ? 'headline' : 'disaggregate',
+				points: list
+					.sort((a, b) => comparePeriods(a.period, b.period))
+					.map((o) => ({ period: o.period, value: o.value, status: o.status }))
+			}));
+		return { country: scope === '' ? null : scope, series, meanOfDisaggregates: [] };
+	}
+	const scopes = (opts.countries ?? null)?.map(normaliseScope) ?? memberScopes(db);
+	const bySeries = loadSeries(db, actor, ind.id, { ...opts, scopes });
+	const series: ChartSeries[] = [];
+	const mean: string[] = [];
+	for (const scope of scopes) {
+		const obs = bySeries.get(scope);
+		if (!obs || obs.length === 0) continue;
+		const headline = obs.filter((o) => o.disaggKey === '');
+		const label = scope === '' ? '' : countryName(scope, locale);
+		if (headline.length > 0) {
+			series.push({
+				key: scope,
+				label,
+				kind: 'headline',
+				points: headline
+					.sort((a, b) => comparePeriods(a.period, b.period))
+					.map((o) => ({ period: o.period, value: o.value, status: o.status }))
+			});
+		} else {
+			const annual = annualSeries(obs);
+			mean.push(scope);
+			series.push({
+				key: scope,
+				label,
+				kind: 'mean_of_disaggregates',
+				points: annual.points.map((p) => ({
+					period: String(p.year),
+					value: p.value,
+					status: obs.some((o) => o.status === 'provisional' && o.period.startsWith(String(p.year)))
+						? 'provisional'
+						: 'final'
+				}))
+			});
+		}
+	}
+	return { country: null, series, meanOfDisaggregates: mean };
+}
+
+export interface RankingItem {
+	country: string | null;
+	countryName: string | null;
+	disaggregation: Disaggregation;
+	label: string;
+	period: string;
+	value: number;
+	status: 'provisional' | 'final';
+	/** Past the ceiling (above it when lower is better). */
+	aboveCeiling: boolean;
+}
+
+/**
+ * Each disaggregate's latest value (e.g. each corridor's latest cost), worst first, flagged
+ * when past the indicator's ceiling; only disaggregates of the ceiling key when the indicator
+ * names one. Limited to one country when given, else to the member states and the region
+ * (`allCountries: true`: every country with data).
+ */
+export function disaggregateRanking(
+	db: Db,
+	actor: Actor | null,
+	code: string,
+	opts: ProgressReadOptions & { country?: string | null; allCountries?: boolean } = {}
+): RankingItem[] {
+	const ind = indicatorByCode(db, code);
+	const scopes = opts.country
+		? [normaliseScope(opts.country)]
+		: opts.allCountries
+			? undefined
+			: memberScopes(db);
+	const key = ind.ceilingKey;
+	const series = loadSeries(db, actor, ind.id, { ...opts, scopes });
+	const decrease = ind.direction === 'decrease';
+	const items: RankingItem[] = [];
+	for (const [scope, obs] of series) {
+		const latest = new Map<string, SeriesObservation>();
+		for (const o of obs) {
+			if (o.disaggKey === '') continue;
+			if (key && !(key in o.disaggregation)) continue;
+			if (opts.asOfYear !== undefined && periodToYear(o.period) > opts.asOfYear) continue;
+			const cur = latest.get(o.disaggKey);
+			if (!cur || comparePeriods(o.period, cur.period) > 0) latest.set(o.disaggKey, o);
+		}
+		for (const o of latest.values()) {
+			items.push({
+				country: scopeCountry(scope),
+				countryName: scope ? countryName(scope, opts.locale ?? 'en') : null,
+				disaggregation: o.disaggregation,
+				label: disaggregationLabel(o.disaggregation),
+				period: o.period,
+				value: o.value,
+				status: o.status,
+				aboveCeiling:
+					ind.ceiling !== null && (decrease ? o.value > ind.ceiling : o.value < ind.ceiling)
+			});
+		}
+	}
+	return items.sort(
+		(a, b) => (decrease ? b.value - a.value : a.value - b.value) || a.label.localeCompare(b.label)
+	);
+}

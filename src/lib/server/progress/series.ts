@@ -1,0 +1,160 @@
+// Progress, server side — the series: loads an indicator's observations per scope (a member
+// state, any country, or '' for the region) as the reader may see them (working or validated
+// values), and the scopes summaries look at (the member states and the region).
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { country as countryTable } from '../db/schema';
+import { canReadDrafts, type Actor } from '../authz';
+import { notFound, unauthorized } from '../errors';
+import type { Disaggregation, ObservationInput } from '$lib/progress';
+
+export interface ProgressReadOptions {
+	/** Shared pages, embeds, reports: validated data only (in its validated version). */
+	validatedOnly?: boolean;
+	locale?: 'en' | 'es' | 'fr';
+	/** Read as of this year: later observations are ignored (see ProgressOptions.currentYear). */
+	asOfYear?: number;
+}
+
+export interface SeriesObservation extends ObservationInput {
+	status: 'provisional' | 'final';
+	disaggKey: string;
+}
+
+export type Scope = string; // iso3, or '' for the region
+
+export const scopeCountry = (scope: Scope): string | null => (scope === '' ? null : scope);
+
+interface RawRow {
+	scope_key: string;
+	period: string;
+	disagg_key: string;
+	disaggregation: string;
+	value: number;
+	status: 'provisional' | 'final';
+	review_state: string;
+	validated: string | null;
+}
+
+/**
+ * Loads an indicator's observations per scope, as the reader sees them: the working values
+ * where they may read drafts of that country (and not validatedOnly), else the last validated
+ * values (values never validated are left out).
+ */
+export function loadSeries(
+	db: Db,
+	actor: Actor | null,
+	indicatorId: number,
+	opts: ProgressReadOptions & { scopes?: Scope[] } = {}
+): Map<Scope, SeriesObservation[]> {
+	if (!actor && !opts.validatedOnly) throw unauthorized();
+	const client = db.$client;
+	let rows: RawRow[];
+	const columns =
+		'scope_key, period, disagg_key, disaggregation, value, status, review_state, validated';
+	if (opts.scopes) {
+		if (opts.scopes.length === 0) return new Map();
+		const marks = opts.scopes.map(() => '?').join(',');
+		rows = client
+			.prepare(
+				`select ${columns} from observation where indicator_id = ? and scope_key in (${marks}) order by period_sort`
+			)
+			.all(indicatorId, ...opts.scopes) as RawRow[];
+	} else {
+		rows = client
+			.prepare(`select ${columns} from observation where indicator_id = ? order by period_sort`)
+			.all(indicatorId) as RawRow[];
+	}
+	const readable = new Map<Scope, boolean>();
+	const disaggs = new Map<string, Disaggregation>();
+	const out = new Map<Scope, SeriesObservation[]>();
+	for (const r of rows) {
+		let working = readable.get(r.scope_key);
+		if (working === undefined) {
+			working = !opts.validatedOnly && canReadDrafts(actor, scopeCountry(r.scope_key));
+			readable.set(r.scope_key, working);
+		}
+		let value = r.value;
+		let status = r.status;
+		if (!working) {
+			if (r.validated) {
+				const snap = JSON.parse(r.validated) as { value?: unknown; status?: unknown };
+				if (typeof snap.value !== 'number') continue;
+				value = snap.value;
+				status = snap.status === 'provisional' ? 'provisional' : 'final';
+			} else if (r.review_state !== 'validated') continue;
+		}
+		let disaggregation = disaggs.get(r.disagg_key);
+		if (!disaggregation) {
+			disaggregation = JSON.parse(r.disaggregation) as Disaggregation;
+			disaggs.set(r.disagg_key, disaggregation);
+		}
+		const list = out.get(r.scope_key);
+		const o: SeriesObservation = {
+			period: r.period,
+			value,
+			status,
+			disaggregation,
+			disaggKey: r.disagg_key
+		};
+		if (list) list.push(o);
+		else out.set(r.scope_key, [o]);
+	}
+	return out;
+}
+
+export function normaliseScope(country: string | null | undefined): Scope {
+	if (!country || country.toUpperCase() === 'REGION') return '';
+	return country.toUpperCase();
+}
+
+/**
+ * The verdict of one indicator for one country (null/'REGION' = regional) with one method:
+
+
+/** Scopes the overview and article summaries look at: the member states and the region. */
+export function memberScopes(db: Db): Scope[] {
+	const members = db
+		.select({ iso3: countryTable.iso3 })
+		.from(countryTable)
+		.where(eq(countryTable.member, true))
+		.all()
+		.map((r) => r.iso3)
+		.sort();
+	return ['', ...members];
+}
+
+/**
+ * The scope of a `country` parameter: '' for the region (null, '' or 'REGION'), else the ISO3
+ * code of a country that exists (404 otherwise, so ?country=ZZZ is not read as "no data").
+ */
+export function knownScope(db: Db, country: string | null | undefined): Scope {
+	const scope = normaliseScope(country);
+	if (scope === '') return scope;
+	const row = db
+		.select({ iso3: countryTable.iso3 })
+		.from(countryTable)
+		.where(eq(countryTable.iso3, scope))
+		.get();
+	if (!row) throw notFound(`There is no country with the code ${scope}.`);
+	return scope;
+}
+
+/** True for a member state's ISO3 code. */
+export function isMember(db: Db, iso3: string): boolean {
+	return memberScopes(db).includes(iso3.toUpperCase());
+}
+
+/**
+ * What a country's view lists of things tied to countries (e.g. the actions meant to move an
+ * indicator): that country's own and the regional ones (country null). Without a country (or
+ * for the region), everything.
+ */
+export function ownAndRegional<T extends { country: string | null }>(
+	items: T[],
+	country: string | null
+): T[] {
+	if (country === null || country === '' || country.toUpperCase() === 'REGION') return items;
+	const iso3 = country.toUpperCase();
+	return items.filter((item) => item.country === null || item.country === iso3);
+}
