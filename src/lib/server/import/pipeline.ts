@@ -29,7 +29,6 @@ import {
 	normaliseIndicatorCode,
 	readCsv,
 	type ImportFormat,
-	type ParsedObservation,
 	type RowError,
 	type RowSkip
 } from './index';
