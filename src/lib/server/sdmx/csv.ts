@@ -1,6 +1,6 @@
 // Writes observations as SDMX-CSV (the 1.0 layout: DATAFLOW first, then the dimensions,
 // TIME_PERIOD, OBS_VALUE, then the attributes), through the project's one CSV writer.
-import { toCsv } from '../csv-out';
+import { toCsv } from '$lib/csv';
 import { disaggregationKey } from '$lib/progress';
 import {
 	DATAFLOW,
@@ -77,7 +77,7 @@ export function sdmxCsv(
 			o.source ?? ''
 		];
 	});
-	return toCsv([header, ...rows]);
+	return toCsv([header, ...rows], { bom: true });
 }
 
 const pad = (m49: number) => String(m49).padStart(3, '0');

@@ -1,10 +1,15 @@
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/articles';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare } from '$lib/server/shared-pages';
-import { sharedOverview } from '$lib/server/shared-views';
-import { sharePath } from '$lib/server/share-links';
+import { requireInScope, requireShare } from '$lib/server/sharing/shared-pages';
+import { sharedOverview } from '$lib/server/sharing/shared-views';
+import { sharePath } from '$lib/server/sharing/share-links';
 import { redirect } from '@sveltejs/kit';
+import { publishedActionsRegionMap } from '$lib/server/maps/entries';
+import { sharedHeadlines } from '$lib/server/glance/headlines';
+import { memberArticleMatrix } from '$lib/server/progress';
+import { readOptions } from '$lib/server/sharing/shared-pages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -20,8 +25,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	const method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const locale = requestLocale();
+	const base = `/s/${params.token}`;
+	// Issue 19: the front page opens with three figures, the map and the matrix.
+	const map = publishedActionsRegionMap(db, { asOf: link.asOf }, locale, (iso3) =>
+		localizeHref(`${base}/countries/${iso3}`)
+	);
+	const opts = readOptions(link, locale);
 	return {
 		framework: { title: getFramework(db).title },
-		...sharedOverview(db, link, requestLocale(), method)
+		...sharedOverview(db, link, locale, method),
+		map,
+		matrix: memberArticleMatrix(db, null, opts),
+		headlines: sharedHeadlines(
+			db,
+			{ asOf: link.asOf, asOfYear: opts.asOfYear, locale, method },
+			map.entries
+		)
 	};
 };

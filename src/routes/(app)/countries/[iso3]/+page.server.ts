@@ -4,13 +4,26 @@ import { requestLocale } from '$lib/server/locale';
 import { actionsSection } from '$lib/server/actions';
 import { pageError } from '$lib/server/pages';
 import { countryIndicatorSummaries } from '$lib/server/progress';
+import { actionsRegionMap } from '$lib/server/maps/entries';
+import { readThrough } from '$lib/server/cache';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	try {
-		const country = getCountry(getDb(), params.iso3, requestLocale());
+		const db = getDb();
+		const locale = requestLocale();
+		const country = getCountry(db, params.iso3, locale);
 		return {
 			country,
+			// Issue 19: where this member state stands among the others (actions completed).
+			map: country.member
+				? readThrough(db, locals.actor, `map|actions|${locale}`, () =>
+						actionsRegionMap(db, locals.actor!, locale, (iso3) =>
+							localizeHref(`/countries/${iso3}`)
+						)
+					)
+				: null,
 			actions: actionsSection(getDb(), locals.actor, { country: country.iso3 }, requestLocale()),
 			// Issue 4: the country's indicator values and verdicts.
 			indicatorSummaries: countryIndicatorSummaries(

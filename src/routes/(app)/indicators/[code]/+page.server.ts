@@ -29,17 +29,20 @@ import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
 const MAX_SERIES = 10;
 
-// Computed once per state of the store, reader and address (see read-cache.ts).
+// Computed once per data version, reader and address (see $lib/server/cache).
 export const load = (event: Parameters<PageServerLoad>[0]) =>
 	readThrough(
 		getDb(),
-		`indicator|${event.params.code}|${event.url.search}|${readerKey(event.locals.actor)}|${requestLocale()}`,
+		event.locals.actor,
+		`indicator|${event.params.code}|${event.url.search}|${requestLocale()}`,
 		() => loadIndicatorPage(event)
 	);
 
@@ -82,6 +85,9 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 			selected,
 			selectedName:
 				selected === null ? null : selected === 'REGION' ? '' : countryName(selected, locale),
+			map: verdictsRegionMap(db, verdicts, locale, (iso3) =>
+				localizeHref(`/indicators/${encodeURIComponent(indicator.code)}?country=${iso3}`)
+			),
 			can: {
 				manage: canManageIndicators(actor),
 				import: canImport(actor),
