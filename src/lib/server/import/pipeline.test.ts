@@ -111,7 +111,10 @@ describe('the real files in /work/shared/data, as they are', () => {
 			.where(eq(auditEntry.entity, 'observation'))
 			.all();
 		expect(perValue).toHaveLength(10417);
-		expect(perValue[0]).toMatchObject({ operation: 'create', note: `import ${report.importRunId}` });
+		expect(perValue[0]).toMatchObject({
+			operation: 'create',
+			note: `import ${report.importRunId}`
+		});
 		const run = t.db.select().from(importRun).get()!;
 		expect(run).toMatchObject({ fileName: RPW, rowsImported: 10417, userId: admin.id });
 		expect(listImportRuns(t.db, admin)[0]).toMatchObject({ fileName: RPW, userName: admin.name });

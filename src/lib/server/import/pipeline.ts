@@ -29,7 +29,6 @@ import {
 	normaliseIndicatorCode,
 	readCsv,
 	type ImportFormat,
-	type ParsedObservation,
 	type RowError,
 	type RowSkip
 } from './index';
@@ -314,7 +313,12 @@ function safeDetect(text: string): ImportFormat | null {
 function changesOf(p: Planned): ImportChange[] {
 	const e = p.existing;
 	if (!e) return [];
-	const next = { value: p.row.value, status: p.row.status, source: p.source, note: p.row.note ?? null };
+	const next = {
+		value: p.row.value,
+		status: p.row.status,
+		source: p.source,
+		note: p.row.note ?? null
+	};
 	const out: ImportChange[] = [];
 	for (const field of ['value', 'status', 'source', 'note'] as const) {
 		if (e[field] === next[field]) continue;

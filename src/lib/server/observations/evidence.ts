@@ -1,6 +1,6 @@
 // Evidence links attached to observations: adding one with a value (the observation form's
 // optional link, deduplicated by normalised URL) and reading the links of many values.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { evidence } from '../db/schema';
 import type { Actor } from '../authz';

@@ -6,7 +6,12 @@ import { observation } from '../db/schema';
 import type { Actor } from '../authz';
 import { badRequest, notFound, unauthorized } from '../errors';
 import { indicatorByCode, type IndicatorRow } from '../indicators';
-import { view, type ObservationQuery, type ObservationRecord, type ObservationRow } from './records';
+import {
+	view,
+	type ObservationQuery,
+	type ObservationRecord,
+	type ObservationRow
+} from './records';
 
 /** The SQL conditions of an observation query (indicator, country, years, review state). */
 function filtersOf(ind: IndicatorRow, opts: ObservationQuery): SQL[] {
@@ -159,4 +164,3 @@ export function getObservation(
 	if (!v) throw notFound(`There is no observation ${id} of ${ind.code}.`);
 	return v;
 }
-

@@ -317,7 +317,11 @@ export class ObservationWriter {
 	}
 
 	/** Writes new values over a stored observation (by the review rules); says what changed. */
-	update(current: StoredObservation, values: ValidatedSnapshot, line?: number | null): WriteOutcome {
+	update(
+		current: StoredObservation,
+		values: ValidatedSnapshot,
+		line?: number | null
+	): WriteOutcome {
 		const review = reviewAfterWrite(this.admin, current, values, {
 			submit: writeSubmits(this.ctx.origin),
 			now: this.now
