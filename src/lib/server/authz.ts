@@ -91,6 +91,9 @@ export function canImport(actor: Actor | null | undefined): boolean {
 	return actor?.role === 'admin' || actor?.role === 'coordinator';
 }
 
+/** Undo an import run (restore what it changed): admins only. */
+export const canRevertImport = (actor: Actor | null | undefined) => isAdmin(actor);
+
 /**
  * Rows of an import: admins for any country and the region; coordinators only rows of their
  * own countries (regional rows and other countries' rows are row errors in their imports).
@@ -136,6 +139,8 @@ export const assert = {
 		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
 	import: (actor: Actor | null | undefined) =>
 		enforce(canImport(actor), actor, 'Only coordinators and the secretariat may import data.'),
+	revertImport: (actor: Actor | null | undefined) =>
+		enforce(canRevertImport(actor), actor, 'Only the secretariat (admins) may undo an import.'),
 	manageIndicators: (actor: Actor | null | undefined) =>
 		enforce(
 			canManageIndicators(actor),

@@ -40,7 +40,7 @@ describe('safeRedirect', () => {
 		for (let c = 0; c < 0x80; c++) {
 			for (const raw of [`/${String.fromCharCode(c)}/evil.example`, `/${String.fromCharCode(c)}`]) {
 				const target = safeRedirect(raw);
-				expect(/[\u0000-\u001f\u007f]/.test(target)).toBe(false);
+				expect([...target].every((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f')).toBe(true);
 				expect(landsOn(target)).toBe('https://avance.example.org');
 			}
 		}

@@ -45,6 +45,15 @@ export async function signOut(event: RequestEvent): Promise<void> {
 	copyCookies(event, res);
 }
 
+/** Control characters (a browser drops tabs and newlines from a URL) or a backslash. */
+function unsafeCharacters(text: string): boolean {
+	for (const ch of text) {
+		const code = ch.codePointAt(0)!;
+		if (code < 0x20 || code === 0x7f || ch === '\\') return true;
+	}
+	return false;
+}
+
 /**
  * Only same-origin paths are followed after sign-in (and after a language change): the target
  * is resolved against a placeholder origin exactly as a browser would resolve the Location
@@ -52,7 +61,7 @@ export async function signOut(event: RequestEvent): Promise<void> {
  * origin, or holds control characters, goes to `fallback`.
  */
 export function safeRedirect(target: string | null, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(target)) {
+	if (!target || !target.startsWith('/') || unsafeCharacters(target)) {
 		return fallback;
 	}
 	const base = 'http://avance.invalid';
@@ -71,6 +80,6 @@ export function safeRedirect(target: string | null, fallback = '/'): string {
 	} catch {
 		return fallback;
 	}
-	if (decoded.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(decoded)) return fallback;
+	if (decoded.startsWith('//') || unsafeCharacters(decoded)) return fallback;
 	return url.pathname + url.search + url.hash;
 }

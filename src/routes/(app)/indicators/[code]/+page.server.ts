@@ -16,6 +16,7 @@ import {
 } from '$lib/server/progress';
 import {
 	listObservations,
+	observationHistory,
 	returnObservation,
 	submitDrafts,
 	submitObservation,
@@ -168,11 +169,29 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					indicator.ceiling !== null
 						? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 						: [],
-				observations: listObservations(db, actor, indicator.code, { country: selected, locale })
+				observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
+				history: historyOf(db, actor, indicator.code, url.searchParams.get('history'))
 			}
 		};
 	} catch (e) {
 		pageError(e);
+	}
+}
+
+/** The history of one value asked for by ?history= (the disclosure without JavaScript). */
+function historyOf(
+	db: ReturnType<typeof getDb>,
+	actor: Parameters<typeof observationHistory>[1],
+	code: string,
+	raw: string | null
+) {
+	const id = Number(raw);
+	if (!raw || !Number.isSafeInteger(id) || id < 1 || !actor) return null;
+	try {
+		return { id, items: observationHistory(db, actor, code, id).items };
+	} catch (e) {
+		if (isAppError(e)) return null;
+		throw e;
 	}
 }
 

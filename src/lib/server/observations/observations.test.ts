@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
-import { person } from '../../../tests/helpers/people';
-import { auditEntry, evidence, observation } from './db/schema';
-import { dataVersion as cacheDataVersion } from './cache';
-import type { Actor } from './authz';
+import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
+import { person } from '../../../../tests/helpers/people';
+import { auditEntry, evidence, observation } from '../db/schema';
+import { dataVersion as cacheDataVersion } from '../cache';
+import type { Actor } from '../authz';
 import {
 	listObservationPage,
 	listObservations,
@@ -17,7 +17,7 @@ import {
 	validateObservation,
 	validateSubmitted,
 	observationReviewGroups
-} from './observations';
+} from './index';
 import { observationInputSchema } from '$lib/schemas/observations';
 import { comparePeriods } from '$lib/progress';
 
