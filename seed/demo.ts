@@ -1,7 +1,7 @@
 // The demonstration data set (`npm run db:seed -- --demo`): plausible but fictional
 // actions, updates, evidence and observations, every title marked "Demo", and a flag
 // that makes every page show a demo banner. Deterministic: the same data every run.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db';
 import {
 	action,
@@ -346,9 +346,7 @@ export async function seedDemoData(db: Db): Promise<string> {
 					countryIso3: a.country
 				})
 				.run();
-			tx.run(
-				sql`insert into action_fts (rowid, title, description, lead_agency, notes) values (${created.id}, ${created.title}, ${created.description}, ${created.leadAgency}, ${notes.join('\n')})`
-			);
+			// The search index follows by trigger (migration 0006).
 			// The validated version that shared pages show (same shape as actions.ts snapshotOf).
 			const snapshot = {
 				title: created.title,
