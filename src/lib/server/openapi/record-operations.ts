@@ -294,7 +294,7 @@ export const RECORD_OPERATIONS: Operation[] = [
 			201: { description: 'Committed', schema: r.importReport }
 		},
 		errors: [413, 415, 422]
-	}
+	},
 	{
 		method: 'get',
 		path: '/imports/{id}',
@@ -318,5 +318,5 @@ export const RECORD_OPERATIONS: Operation[] = [
 		summary: 'Every earlier version of an observation',
 		responses: ok(r.listOf(z.looseObject({}))),
 		errors: [404]
-	},
+	}
 ];
