@@ -3,13 +3,18 @@
 // (201), is refused for another country (403), uploads a CSV import with -F (accepted), and
 // gets 401 once the key is revoked or the user deactivated. Every answer is checked against
 // the OpenAPI description.
-import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import {
+	test,
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext
+} from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { apiSignIn, createUser, expectAccessible, signIn } from './helpers';
+import { apiSignIn, createUser, expectAccessible } from './helpers';
 import { OpenApiCheck } from './openapi-check';
 
 const run = promisify(execFile);
@@ -65,7 +70,7 @@ test('a coordinator makes a key on the account page and a script works with it, 
 		role: 'coordinator',
 		countries: ['MEX']
 	});
-	await signIn(page, email, PASSWORD);
+	await apiSignIn(page.request, email, PASSWORD);
 	await page.goto('/account');
 	await page.getByLabel('Name', { exact: true }).fill('INEGI nightly load');
 	await page.getByRole('button', { name: 'Create key' }).click();
@@ -134,7 +139,12 @@ test('a coordinator makes a key on the account page and a script works with it, 
 	expect(patched.status(), await patched.text()).toBe(200);
 
 	// Revoked: 401 at once.
-	const revoke = await curl([...auth, '-X', 'DELETE', `${base()}/api/v1/api-keys/${listed.items[0].id}`]);
+	const revoke = await curl([
+		...auth,
+		'-X',
+		'DELETE',
+		`${base()}/api/v1/api-keys/${listed.items[0].id}`
+	]);
 	expect(revoke.status, revoke.body).toBe(204);
 	const afterRevoke = await curl([...auth, `${base()}/api/v1/actions?limit=1`]);
 	expect(afterRevoke.status).toBe(401);
@@ -162,7 +172,10 @@ test('deactivating the user stops their keys at once; keys have their own errors
 		await spec.check('POST', '/api/v1/api-keys', bad);
 		const issues = (await bad.json()).error.issues.map((i: { message: string }) => i.message);
 		expect(issues).toEqual(
-			expect.arrayContaining(['`name` is required.', '`expiresOn` must be a date as YYYY-MM-DD (got "soon").'])
+			expect.arrayContaining([
+				'`name` is required.',
+				'`expiresOn` must be a date as YYYY-MM-DD (got "soon").'
+			])
 		);
 
 		const me = await (await admin.get(`/api/v1/users/${coordinator.id}`)).json();

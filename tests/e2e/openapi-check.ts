@@ -62,6 +62,9 @@ export class OpenApiCheck {
 		}
 		const body = await res.json();
 		const ok = validate(body);
-		expect(ok, `${key}: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`).toBe(true);
+		expect(
+			ok,
+			`${key}: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`
+		).toBe(true);
 	}
 }

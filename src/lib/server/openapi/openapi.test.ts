@@ -33,6 +33,7 @@ describe('OpenAPI description', () => {
 		const api = await SwaggerParser.validate(doc as never);
 		expect((api as { openapi: string }).openapi).toBe('3.1.0');
 		// The validator is not a formality: a broken copy is refused.
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const broken = structuredClone(openApiDocument()) as any;
 		broken.paths['/actions'].get.responses = 'none';
 		await expect(SwaggerParser.validate(broken)).rejects.toThrow();
@@ -45,7 +46,8 @@ describe('OpenAPI description', () => {
 		const missing: string[] = [];
 		for (const [path, methods] of files) {
 			expect(methods.length, path).toBeGreaterThan(0);
-			for (const m of methods) if (!doc.paths[path]?.[m]) missing.push(`${m.toUpperCase()} ${path}`);
+			for (const m of methods)
+				if (!doc.paths[path]?.[m]) missing.push(`${m.toUpperCase()} ${path}`);
 		}
 		expect(missing).toEqual([]);
 		// …and documents nothing that does not exist.
@@ -59,6 +61,7 @@ describe('OpenAPI description', () => {
 	});
 
 	it('documents request bodies from the zod schemas the endpoints validate with', () => {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const doc = openApiDocument() as any;
 		const patch = doc.paths['/actions/{id}'].patch.requestBody.content['application/json'].schema;
 		expect(patch.required).toEqual(['version']);

@@ -294,5 +294,29 @@ export const RECORD_OPERATIONS: Operation[] = [
 			201: { description: 'Committed', schema: r.importReport }
 		},
 		errors: [413, 415, 422]
+	},
+	{
+		method: 'get',
+		path: '/imports/{id}',
+		tag: 'Imports',
+		summary: 'One import with its changes',
+		responses: ok(z.looseObject({ id: z.int() })),
+		errors: [404]
+	},
+	{
+		method: 'post',
+		path: '/imports/{id}/revert',
+		tag: 'Imports',
+		summary: 'Undo an import',
+		responses: ok(z.looseObject({})),
+		errors: [404, 409, 415, 422]
+	},
+	{
+		method: 'get',
+		path: '/indicators/{code}/observations/{id}/history',
+		tag: OBS,
+		summary: 'Every earlier version of an observation',
+		responses: ok(r.listOf(z.looseObject({}))),
+		errors: [404]
 	}
 ];
