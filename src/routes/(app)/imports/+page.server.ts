@@ -9,7 +9,6 @@ import { listIndicators } from '$lib/server/indicators';
 import { listCountries } from '$lib/server/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
-import { appErrorMessage } from '$lib/i18n/errors';
 import { decodeCsv } from '$lib/server/import/http';
 import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
 import { requestLocale } from '$lib/server/locale';
