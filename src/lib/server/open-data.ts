@@ -3,13 +3,13 @@
 // observations, and the downloads built from them: JSON, CSV and Open SDG CSV per indicator.
 // Nothing here reads drafts, submitted edits, review comments or people (names, emails).
 import type { Db } from './db';
-import { inScope, type ResolvedShareLink } from './share-links';
+import { inScope, type ResolvedShareLink } from './sharing/share-links';
 import { publishedActions, type PublishedAction } from './published';
 import { compareCodes, listIndicators, type IndicatorRecord } from './indicators';
 import { listArticles } from './articles';
-import { dataVersion } from './shared-site';
+import { dataVersion } from './cache';
 import { comparePeriods } from '$lib/progress';
-import { toCsv } from '$lib/csv';
+import { toCsv, type CsvValue } from '$lib/csv';
 
 export type OpenLocale = 'en' | 'es' | 'fr';
 
@@ -367,7 +367,7 @@ export const OBSERVATION_COLUMNS = [
 	'note'
 ] as const;
 
-export function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[number], unknown> {
+export function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[number], CsvValue> {
 	return {
 		action_id: a.id,
 		title: a.title,
@@ -390,7 +390,7 @@ export function actionCells(a: OpenAction): Record<(typeof ACTION_COLUMNS)[numbe
 export function observationCells(
 	o: OpenObservation,
 	units: Map<string, string>
-): Record<(typeof OBSERVATION_COLUMNS)[number], unknown> {
+): Record<(typeof OBSERVATION_COLUMNS)[number], CsvValue> {
 	return {
 		indicator: o.indicator,
 		country: o.country ?? '',
@@ -434,7 +434,7 @@ export function datasetCsv(ds: OpenDataset, table: CsvTable = 'all'): string {
 		'record',
 		...new Set<string>([...ACTION_COLUMNS, ...OBSERVATION_COLUMNS])
 	] as string[];
-	const row = (record: string, cells: Record<string, unknown>) =>
+	const row = (record: string, cells: Record<string, CsvValue>) =>
 		columns.map((k) => (k === 'record' ? record : (cells[k] ?? null)));
 	return toCsv([
 		columns,

@@ -3,6 +3,7 @@
 import type { ActionRecord } from '../actions';
 import { countryName } from '../countries';
 import type { XlsxColumn } from './xlsx';
+import type { CsvValue } from '$lib/csv';
 
 export const ACTION_EXPORT_COLUMNS: XlsxColumn[] = [
 	{ header: 'id', type: 'integer' },
@@ -25,7 +26,7 @@ export const ACTION_EXPORT_COLUMNS: XlsxColumn[] = [
 ];
 
 /** One row per action, in the order of ACTION_EXPORT_COLUMNS (null: an empty cell). */
-export function actionExportRows(items: ActionRecord[], origin: URL): unknown[][] {
+export function actionExportRows(items: ActionRecord[], origin: URL): CsvValue[][] {
 	return items.map((a) => [
 		a.id,
 		a.title,

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
-import { appMeta, auditEntry, evidence, observation } from '../db/schema';
+import { auditEntry, evidence, observation } from '../db/schema';
+import { dataVersion as cacheDataVersion } from '../cache';
 import type { Actor } from '../authz';
 import {
 	listObservationPage,
@@ -31,8 +32,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const input = (o: Record<string, unknown>) => observationInputSchema.parse(o);
-const dataVersion = () =>
-	Number(t.db.select().from(appMeta).where(eq(appMeta.key, 'data_version')).get()!.value);
+const dataVersion = () => Number(cacheDataVersion(t.db));
 
 describe('periodSortKey', () => {
 	it('sorts as comparePeriods does', () => {
@@ -179,7 +179,7 @@ describe('upsert on the natural key', () => {
 			})
 		]);
 		expect(res.items[0]).toMatchObject({ reviewState: 'validated', validated: null });
-		expect(dataVersion()).toBe(v0 + 1);
+		expect(dataVersion()).toBeGreaterThan(v0);
 		const ev = t.db.select().from(evidence).all();
 		expect(ev).toMatchObject([
 			{ targetType: 'observation', targetId: res.items[0].id, countryIso3: 'MEX', kind: 'dataset' }
@@ -207,7 +207,7 @@ describe('review and what readers see', () => {
 		submitObservation(t.db, coordMex, '10.7.3', o.id);
 		const v0 = dataVersion();
 		expect(validateObservation(t.db, admin, '10.7.3', o.id).reviewState).toBe('validated');
-		expect(dataVersion()).toBe(v0 + 1);
+		expect(dataVersion()).toBeGreaterThan(v0);
 		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toMatchObject([
 			{ value: 180, reviewState: 'validated' }
 		]);
@@ -262,7 +262,7 @@ describe('review and what readers see', () => {
 		);
 		const v0 = dataVersion();
 		expect(validateSubmitted(t.db, admin, '10.7.3', 'MEX')).toBe(2);
-		expect(dataVersion()).toBe(v0 + 1);
+		expect(dataVersion()).toBeGreaterThan(v0);
 		expect(observationReviewGroups(t.db, admin)).toEqual([]);
 		expect(listObservations(t.db, null, '10.7.3', { validatedOnly: true })).toHaveLength(2);
 	});

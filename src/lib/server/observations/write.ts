@@ -9,7 +9,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { ObservationOrigin } from '../db/schema';
 import { isAdmin, type Actor } from '../authz';
-import { bumpDataVersion } from '../seed';
 import {
 	periodSortKey,
 	readSnapshot,
@@ -171,7 +170,6 @@ export class ObservationWriter {
 	private readonly inserted = new Set<number>();
 	/** Indicators whose stored values all have their version recorded (see keepVersionsOf). */
 	private readonly covered = new Set<number>();
-	private published = false;
 	private readonly periods = new Map<string, { year: number; sort: string }>();
 
 	constructor(
@@ -284,7 +282,6 @@ export class ObservationWriter {
 			...auditState(after)
 		});
 		this.inserted.add(input.indicatorId);
-		if (review.validated) this.published = true;
 		return id;
 	}
 
@@ -317,7 +314,6 @@ export class ObservationWriter {
 		);
 		this.addVersion(current.id, next, opts);
 		this.audit(current.id, operation, auditState(current), auditState(next));
-		if (JSON.stringify(current.validated) !== JSON.stringify(next.validated)) this.published = true;
 	}
 
 	/** Writes new values over a stored observation (by the review rules); says what changed. */
@@ -371,14 +367,12 @@ export class ObservationWriter {
 	remove(current: StoredObservation): void {
 		this.s.remove.run(current.id);
 		this.audit(current.id, 'delete', auditState(current), null);
-		if (current.validated) this.published = true;
 	}
 
-	/** Moves the verdict revision and the data version, in the caller's transaction. */
+	/** Moves the verdict revision of inserted rows (which the data version counts; updates and
+	 * deletes move it by trigger), in the caller's transaction. */
 	finish(): void {
 		for (const id of this.inserted) this.s.revision.run(id);
 		this.inserted.clear();
-		if (this.published) bumpDataVersion(this.db);
-		this.published = false;
 	}
 }

@@ -14,6 +14,8 @@ import { article, country, reference } from './framework';
 import { user } from './auth';
 
 export const DIRECTIONS = ['increase', 'decrease'] as const;
+import { OBSERVATION_STATUSES } from '../../../domain';
+export { OBSERVATION_STATUSES };
 /** How disaggregates combine without a headline (issue 16); null: by unit (count → sum). */
 export const AGGREGATIONS = ['mean', 'sum'] as const;
 export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
@@ -24,7 +26,6 @@ export const PROGRESS_METHODS = [
 	'sdsn-trend',
 	'eurostat'
 ] as const;
-export const OBSERVATION_STATUSES = ['provisional', 'final'] as const;
 
 export const indicator = sqliteTable('indicator', {
 	id: integer('id').primaryKey({ autoIncrement: true }),

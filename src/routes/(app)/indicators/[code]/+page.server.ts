@@ -29,7 +29,7 @@ import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import { verdictsRegionMap } from '$lib/server/maps/entries';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,11 +37,12 @@ import type { Actions, PageServerLoad } from './$types';
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
 const MAX_SERIES = 10;
 
-// Computed once per state of the store, reader and address (see read-cache.ts).
+// Computed once per data version, reader and address (see $lib/server/cache).
 export const load = (event: Parameters<PageServerLoad>[0]) =>
 	readThrough(
 		getDb(),
-		`indicator|${event.params.code}|${event.url.search}|${readerKey(event.locals.actor)}|${requestLocale()}`,
+		event.locals.actor,
+		`indicator|${event.params.code}|${event.url.search}|${requestLocale()}`,
 		() => loadIndicatorPage(event)
 	);
 
