@@ -19,7 +19,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			// Issue 19: where this member state stands among the others (actions completed).
 			map: country.member
 				? readThrough(db, `map|actions|${readerKey(locals.actor)}|${locale}`, () =>
-						actionsRegionMap(db, locals.actor!, locale, (iso3) => localizeHref(`/countries/${iso3}`))
+						actionsRegionMap(db, locals.actor!, locale, (iso3) =>
+							localizeHref(`/countries/${iso3}`)
+						)
 					)
 				: null,
 			actions: actionsSection(getDb(), locals.actor, { country: country.iso3 }, requestLocale()),
