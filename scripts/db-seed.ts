@@ -2,7 +2,7 @@
 // starter indicators (idempotent); with --demo, adds the clearly labelled demo data set.
 import { databasePath, openDatabase, runMigrations } from '../src/lib/server/db';
 import { seedDatabase } from '../src/lib/server/seed';
-import { seedDemoData } from '../src/lib/server/demo';
+import { seedDemoData } from '../seed/demo';
 
 const file = databasePath();
 const db = openDatabase(file);

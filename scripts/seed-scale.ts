@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase, runMigrations } from '../src/lib/server/db';
-import { seedDatabase, bumpDataVersion } from '../src/lib/server/seed';
+import { seedDatabase } from '../src/lib/server/seed';
 import { createUserRecord } from '../src/lib/server/users';
 import { periodSortKey } from '../src/lib/server/observations';
 import { MEMBER_STATES } from '../seed/reference-data';
@@ -350,7 +350,6 @@ sqlite.transaction(() => {
 			}
 		}
 	}
-	bumpDataVersion(db);
 })();
 
 sqlite.pragma('optimize');

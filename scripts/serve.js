@@ -1,5 +1,5 @@
 // The production HTTP server: adapter-node's request handler behind a plain Node server that
-// first offers each request to the shared site's fast path (src/lib/server/shared-fast.ts), so
+// first offers each request to the shared site's fast path (src/lib/server/sharing/shared-fast.ts), so
 // a shared page already rendered for the current data is answered without entering SvelteKit.
 // Every answer (the fast path's too) is compressed as negotiated, static files get their cache
 // and nosniff headers, and a refused body is drained rather than reset (scripts/serve-edge.js).

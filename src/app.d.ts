@@ -1,6 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Actor } from '$lib/server/authz';
-import type { ResolvedShareLink } from '$lib/server/share-links';
+import type { ResolvedShareLink } from '$lib/server/sharing/share-links';
 
 declare global {
 	namespace App {

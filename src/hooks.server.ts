@@ -19,20 +19,15 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { RETRY_AFTER_SECONDS, storageFault } from '$lib/server/health/faults';
 import { adminNotices, noticesKey } from '$lib/server/health/banner';
 import { appErrorMessage } from '$lib/i18n/errors';
-import { recordView, resolveShareToken } from '$lib/server/share-links';
-import {
-	dataVersion,
-	etagMatches,
-	sharedToken,
-	SHARED_CACHE_CONTROL
-} from '$lib/server/shared-site';
-import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/response-cache';
+import { recordView, resolveShareToken } from '$lib/server/sharing/share-links';
+import { etagMatches, sharedToken, SHARED_CACHE_CONTROL } from '$lib/server/sharing/shared-site';
+import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/cache/responses';
 import {
 	installSharedFastPath,
 	keepFinal,
 	keptResponse,
 	sharedPageKey
-} from '$lib/server/shared-fast';
+} from '$lib/server/sharing/shared-fast';
 
 export const init: ServerInit = async () => {
 	try {
@@ -94,7 +89,8 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 };
 
 // Shared pages (/s/{token}/…): no session is read; the token is resolved once per request;
-// responses carry an ETag from the data version and are cached in memory until it changes.
+// responses carry an ETag from the one cache key (data version, link, language, address) and
+// are kept in memory until the data version moves.
 const handleShared: Handle = async ({ event, resolve }) => {
 	event.locals.share = null;
 	event.locals.sharedKey = null;
@@ -109,7 +105,7 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	// SvelteKit gives a client-side data request (…/__data.json) the page's own event.url, so
 	// the key is made from the address as requested.
 	if (!event.isDataRequest) recordView(db, link.id);
-	const etag = sharedPageKey(link.id, dataVersion(db), getLocale(), event.locals.requestUrl);
+	const etag = sharedPageKey(db, link.id, getLocale(), event.locals.requestUrl);
 	const headers = { etag, 'cache-control': SHARED_CACHE_CONTROL, vary: 'Accept-Language, Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
 		return new Response(null, { status: 304, headers });
@@ -151,7 +147,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	// The summary pages are rendered once per state of the store and reader (response-cache.ts),
+	// The summary pages are rendered once per data version and reader ($lib/server/cache),
 	// and for admins per state of the health banner ((app)/+layout).
 	let key = signedInPageKey(
 		getDb(),

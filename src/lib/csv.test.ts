@@ -59,7 +59,7 @@ describe('CSV writing', () => {
 			`10.c.1,MEX,2020,,-3.2,final,"'=HYPERLINK(""http://evil.example"",""click"")",'@SUM(A1)`
 		);
 		expect(lines[2]).toBe("10.c.1,GTM,2021,,4,final,'+33 1 23,'-rm");
-		const back = parse(out, { columns: true });
+		const back = parse(out, { columns: true }) as Record<string, string>[];
 		expect(back[0].value).toBe('-3.2');
 	});
 });

@@ -22,8 +22,9 @@ export interface CsvOptions {
 	eol?: '\r\n' | '\n';
 }
 
-export function toCsv(rows: readonly (readonly CsvValue[])[], opts: CsvOptions = {}): string {
-	const body = stringify(rows as CsvValue[][], {
+/** Rows to CSV; cells are CsvValue (anything else is written as csv-stringify writes it). */
+export function toCsv(rows: readonly (readonly unknown[])[], opts: CsvOptions = {}): string {
+	const body = stringify(rows as unknown[][], {
 		record_delimiter: opts.eol ?? '\r\n',
 		quoted_match: /[\r\n]|^\s|\s$/,
 		cast: {

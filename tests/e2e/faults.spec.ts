@@ -199,6 +199,8 @@ test('a full disk: 507 storage_full, reads work, health failing, banner, then th
 		expect((await request(origin, 'GET', '/api/v1/health')).status).toBe(200);
 		await page.context().close();
 	} finally {
+		if (test.info().status !== test.info().expectedStatus || test.info().errors.length)
+			console.log(server?.output());
 		await server?.kill();
 		build.cleanup();
 		if (tmpfs) spawnSync('umount', ['-l', disk]);

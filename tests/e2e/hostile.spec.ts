@@ -167,6 +167,40 @@ test.afterAll(async () => {
 	if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/**
+ * In the page: text holding a right-to-left override (U+202A–E, U+2066–9) that is not isolated
+ * from the text around it — no isolating inline element (unicode-bidi: isolate, e.g. <bdi>)
+ * between it and its block, and the block holds more than this text. Also counts the overrides.
+ */
+function findLeakingOverrides() {
+	const leaks: string[] = [];
+	let overrides = 0;
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const text = node.textContent ?? '';
+		if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) continue;
+		overrides++;
+		let el = node.parentElement;
+		let isolated = false;
+		while (el) {
+			const style = getComputedStyle(el);
+			// An isolate, or an inline-block (its text is a paragraph of its own).
+			const atomic = style.display.startsWith('inline') && style.display !== 'inline';
+			if (/isolate|plaintext/.test(style.unicodeBidi) || atomic) {
+				isolated = true;
+				break;
+			}
+			if (style.display !== 'inline' && style.display !== 'contents') break;
+			el = el.parentElement;
+		}
+		if (isolated) continue;
+		if (el?.closest('script, style, template, title')) continue;
+		if (el && el.textContent?.trim() === text.trim()) continue;
+		leaks.push(`${el?.tagName}: ${el?.textContent?.slice(0, 80)}`);
+	}
+	return { leaks, overrides };
+}
+
 /** Opens a page and checks that nothing of the hostile text ran or became markup. */
 async function expectInert(
 	page: Page,
@@ -195,37 +229,9 @@ async function expectInert(
 				el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? ''
 			)
 		).length,
-		text: document.body.textContent ?? '',
-		// Text holding a right-to-left override that is not isolated from the text around it:
-		// no isolating inline element (unicode-bidi: isolate, e.g. <bdi>) between it and its block,
-		// and the block holds more than this text.
-		leakingOverrides: (() => {
-			const leaks: string[] = [];
-			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				const text = node.textContent ?? '';
-				if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) continue;
-				let el = node.parentElement;
-				let isolated = false;
-				while (el) {
-					const style = getComputedStyle(el);
-					// An isolate, or an inline-block (its text is a paragraph of its own).
-					const atomic = style.display.startsWith('inline') && style.display !== 'inline';
-					if (/isolate|plaintext/.test(style.unicodeBidi) || atomic) {
-						isolated = true;
-						break;
-					}
-					if (style.display !== 'inline' && style.display !== 'contents') break;
-					el = el.parentElement;
-				}
-				if (isolated) continue;
-				if (el?.closest('script, style, template, title')) continue;
-				if (el && el.textContent?.trim() === text.trim()) continue;
-				leaks.push(`${el?.tagName}: ${el?.textContent?.slice(0, 80)}`);
-			}
-			return leaks;
-		})()
+		text: document.body.textContent ?? ''
 	}));
+	const leakingOverrides = await page.evaluate(findLeakingOverrides);
 	page.off('dialog', onDialog);
 	expect(dialogs, `${path}: a dialog opened`).toEqual([]);
 	expect(found.flag, `${path}: injected script ran`).toBeNull();
@@ -233,7 +239,7 @@ async function expectInert(
 	expect(found.handlers, `${path}: an element with an on… attribute`).toBe(0);
 	expect(found.scripts, `${path}: an injected <script>`).toBe(0);
 	expect(found.jsLinks, `${path}: a javascript: link`).toBe(0);
-	expect(found.leakingOverrides, `${path}: a right-to-left override not isolated`).toEqual([]);
+	expect(leakingOverrides.leaks, `${path}: a right-to-left override not isolated`).toEqual([]);
 	if (opts.shows !== false) {
 		expect(found.text, `${path}: shows the text`).toContain(`X${RUN}`);
 		for (const part of opts.parts ?? VISIBLE)
@@ -264,6 +270,18 @@ test('stored hostile text is inert on every signed-in page that shows it', async
 	]) {
 		await expectInert(page, path);
 	}
+	// The override really is on the pages (as text), and without the isolation rule of app.css
+	// it would reach the text around it: the check above is not blind.
+	let overrides = 0;
+	const unisolated: string[] = [];
+	for (const path of ['/actions', `/actions/${action}`, '/evidence', '/audit', '/share-links']) {
+		await page.goto(path);
+		overrides += (await page.evaluate(findLeakingOverrides)).overrides;
+		await page.addStyleTag({ content: '* { unicode-bidi: normal !important; }' });
+		unisolated.push(...(await page.evaluate(findLeakingOverrides)).leaks);
+	}
+	expect(overrides).toBeGreaterThan(0);
+	expect(unisolated.length).toBeGreaterThan(0);
 	// A person's name is at most 120 characters: the first pieces of the text.
 	await expectInert(page, '/users', { parts: [SCRIPT, IMG] });
 	// Pages that show some of it (titles may be shortened there): inert all the same.

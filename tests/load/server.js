@@ -9,7 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (the system's choice). */
+/**
+ * A TCP port free on 127.0.0.1 right now (the system's choice).
+ * @returns {Promise<number>}
+ */
 export function freePort() {
 	return new Promise((res, rej) => {
 		const probe = createServer();
@@ -99,14 +102,14 @@ export async function startServer({
 	waitReady = true,
 	readyTimeoutMs = 60_000
 }) {
-	port ??= await freePort();
-	const origin = `http://127.0.0.1:${port}`;
+	const listenPort = port ?? (await freePort());
+	const origin = `http://127.0.0.1:${listenPort}`;
 	/** @type {Record<string, string | undefined>} */
 	const fullEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
 		NODE_ENV: 'production',
-		PORT: String(port),
+		PORT: String(listenPort),
 		HOST: '127.0.0.1',
 		ORIGIN: origin,
 		DATABASE_URL: dbFile,
@@ -135,7 +138,7 @@ export async function startServer({
 	exited.then(() => (gone = true));
 	const server = {
 		origin,
-		port,
+		port: listenPort,
 		process: child,
 		exited,
 		output: () => output,

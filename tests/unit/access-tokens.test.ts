@@ -17,7 +17,7 @@ import {
 	hashToken,
 	newToken,
 	resolveShareToken
-} from '../../src/lib/server/share-links';
+} from '../../src/lib/server/sharing/share-links';
 import { handleError } from '../../src/hooks.server';
 
 describe('share tokens', () => {

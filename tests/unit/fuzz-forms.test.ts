@@ -10,10 +10,10 @@ import { cast } from '../helpers/cast';
 import { setDb } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/authz';
 import { createAction } from '../../src/lib/server/actions';
-import { postUpdate } from '../../src/lib/server/updates';
+import { postUpdate } from '../../src/lib/server/actions/updates';
 import { addEvidence } from '../../src/lib/server/evidence';
 import { upsertObservations } from '../../src/lib/server/observations';
-import { createShareLink } from '../../src/lib/server/share-links';
+import { createShareLink } from '../../src/lib/server/sharing/share-links';
 import {
 	RUNS,
 	DbGuard,

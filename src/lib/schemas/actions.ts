@@ -5,16 +5,12 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { booleanParam, iso3Schema } from './common';
 
-export const ACTION_STATUS_VALUES = [
-	'planned',
-	'in_progress',
-	'completed',
-	'stalled',
-	'cancelled'
-] as const;
-export type ActionStatusValue = (typeof ACTION_STATUS_VALUES)[number];
-export const REVIEW_STATE_VALUES = ['draft', 'submitted', 'validated'] as const;
-export const ACTION_LANGUAGES = ['en', 'es', 'fr'] as const;
+import { ACTION_STATUSES, LOCALES, REVIEW_STATES, type ActionStatus } from '$lib/domain';
+
+export const ACTION_STATUS_VALUES = ACTION_STATUSES;
+export type ActionStatusValue = ActionStatus;
+export const REVIEW_STATE_VALUES = REVIEW_STATES;
+export const ACTION_LANGUAGES = LOCALES;
 export const ACTION_SORTS = ['updated', 'due', 'title'] as const;
 
 const date = () => z.iso.date({ error: () => m.actions_err_date() });

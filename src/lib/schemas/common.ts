@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LOCALES } from '$lib/domain';
 
-export const localeSchema = z.enum(['en', 'es', 'fr']);
+export const localeSchema = z.enum(LOCALES);
 
 /** `?lang=` on read endpoints: the language of titles and names (English by default). */
 export const localeQuery = z.object({ lang: localeSchema.default('en') }).strict();

@@ -4,24 +4,12 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { booleanParam } from './common';
 
-export const EVIDENCE_KIND_VALUES = [
-	'law',
-	'policy',
-	'report',
-	'dataset',
-	'news',
-	'statement',
-	'other'
-] as const;
-export type EvidenceKindValue = (typeof EVIDENCE_KIND_VALUES)[number];
-export const EVIDENCE_TARGET_VALUES = [
-	'action',
-	'action_update',
-	'article',
-	'indicator',
-	'observation'
-] as const;
-export type EvidenceTargetType = (typeof EVIDENCE_TARGET_VALUES)[number];
+import { EVIDENCE_KINDS, EVIDENCE_TARGETS } from '$lib/domain';
+
+export const EVIDENCE_KIND_VALUES = EVIDENCE_KINDS;
+export type { EvidenceKind as EvidenceKindValue } from '$lib/domain';
+export const EVIDENCE_TARGET_VALUES = EVIDENCE_TARGETS;
+export type { EvidenceTarget as EvidenceTargetType } from '$lib/domain';
 
 export const MAX_URL_LENGTH = 2048;
 

@@ -1,10 +1,8 @@
 // Articles of a framework with their references and their implementation picture.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	ACTION_STATUSES,
-	action,
-	actionArticle,
 	article,
 	articleReference,
 	articleTranslation,
@@ -20,6 +18,7 @@ import {
 import { FRAMEWORK_SLUG } from './seed';
 import { notFound } from './errors';
 import type { Actor } from './authz';
+import { countActions, visibleActions, type Reader, type VisibleAction } from './visibility';
 import { articleIndicatorVerdicts, type IndicatorVerdictGroup } from './progress';
 
 export interface Localized {
@@ -74,10 +73,15 @@ function emptyByStatus(): Record<ActionStatus, number> {
 	return Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
 }
 
-/** Actions by status, overdue and indicator counts per article number, in two grouped queries. */
+/**
+ * Actions by status, overdue and indicator counts per article number, as the reader sees
+ * them (visibility.ts: working versions of the countries whose drafts they read, validated
+ * versions of the others; null: validated only).
+ */
 export function articleProgress(
 	db: Db,
 	frameworkId: number,
+	reader: Reader,
 	today = isoToday()
 ): Map<number, ArticleProgress> {
 	const result = new Map<number, ArticleProgress>();
@@ -95,25 +99,17 @@ export function articleProgress(
 			indicatorCount: 0
 		});
 	}
-	const rows = db
-		.select({
-			number: article.number,
-			status: action.status,
-			n: sql<number>`count(*)`,
-			overdue: sql<number>`sum(case when ${action.dueDate} < ${today} and ${action.status} not in ('completed','cancelled') then 1 else 0 end)`
-		})
-		.from(actionArticle)
-		.innerJoin(action, eq(action.id, actionArticle.actionId))
-		.innerJoin(article, eq(article.id, actionArticle.articleId))
-		.where(and(eq(article.frameworkId, frameworkId), isNull(action.deletedAt)))
-		.groupBy(article.number, action.status)
-		.all();
-	for (const r of rows) {
-		const p = result.get(r.number);
+	const byArticle = new Map<number, VisibleAction[]>();
+	for (const a of visibleActions(db, reader, { frameworkId })) {
+		for (const n of new Set(a.articles)) byArticle.set(n, [...(byArticle.get(n) ?? []), a]);
+	}
+	for (const [n, rows] of byArticle) {
+		const p = result.get(n);
 		if (!p) continue;
-		p.actionsByStatus[r.status] = r.n;
-		p.actionsTotal += r.n;
-		p.overdue += r.overdue ?? 0;
+		const c = countActions(rows, today);
+		p.actionsByStatus = c.byStatus;
+		p.actionsTotal = c.total;
+		p.overdue = c.overdue;
 	}
 	for (const p of result.values()) {
 		p.shareCompleted = p.actionsTotal ? p.actionsByStatus.completed / p.actionsTotal : null;
@@ -149,7 +145,12 @@ function translationsOf(db: Db, locale: Locale, articleIds: number[]) {
 	return new Map(rows.map((r) => [r.articleId, { title: r.title, text: r.text }]));
 }
 
-export function listArticles(db: Db, locale: Locale = 'en'): ArticleSummary[] {
+/** The articles with their progress as `reader` sees it (null: validated data only). */
+export function listArticles(
+	db: Db,
+	locale: Locale = 'en',
+	reader: Reader = null
+): ArticleSummary[] {
 	const fw = getFramework(db);
 	const rows = db
 		.select()
@@ -162,7 +163,7 @@ export function listArticles(db: Db, locale: Locale = 'en'): ArticleSummary[] {
 		locale,
 		rows.map((r) => r.id)
 	);
-	const progress = articleProgress(db, fw.id);
+	const progress = articleProgress(db, fw.id, reader);
 	return rows.map((r) => {
 		const t = tr.get(r.id);
 		return {
@@ -195,7 +196,7 @@ export function getArticle(
 		text: a.text,
 		textTranslated: a.textTranslated,
 		progress: {
-			...articleProgress(db, fw.id).get(number)!,
+			...articleProgress(db, fw.id, actor).get(number)!,
 			indicatorStatuses: articleIndicatorVerdicts(db, actor, number, 'cagr-ratio', {
 				locale,
 				validatedOnly: !actor

@@ -18,11 +18,44 @@ export function requireActor(actor: Actor | null | undefined): Actor {
 
 export const isAdmin = (actor: Actor | null | undefined) => actor?.role === 'admin';
 
+/**
+ * The read scope every query uses: whose working data (drafts, submitted edits, internal
+ * notes) a reader may read. `all`: every country and the region; `some`: these countries and
+ * the region; `none`: validated data only (share-link holders, the public). visibility.ts
+ * turns it into the version of each record a reader sees.
+ */
+export type DraftScope = { kind: 'all' } | { kind: 'some'; countries: string[] } | { kind: 'none' };
+
+export function draftScope(actor: Actor | null | undefined): DraftScope {
+	if (!actor) return { kind: 'none' };
+	if (actor.role === 'admin' || actor.role === 'viewer') return { kind: 'all' };
+	if (actor.role === 'coordinator') return { kind: 'some', countries: [...actor.countries].sort() };
+	return { kind: 'none' };
+}
+
 /** Read working data (drafts, internal notes) of a country (null = regional). */
 export function canReadDrafts(actor: Actor | null | undefined, country: string | null): boolean {
-	if (!actor) return false;
-	if (actor.role === 'admin' || actor.role === 'viewer') return true;
-	return country === null || actor.countries.includes(country);
+	const scope = draftScope(actor);
+	if (scope.kind !== 'some') return scope.kind === 'all';
+	return country === null || scope.countries.includes(country);
+}
+
+/**
+ * The countries whose records (deleted ones included) an actor may edit: `all`, or these
+ * countries and the region, or none. For lists of deleted records.
+ */
+export function editScope(actor: Actor | null | undefined): DraftScope {
+	if (!actor) return { kind: 'none' };
+	if (actor.role === 'admin') return { kind: 'all' };
+	if (actor.role === 'coordinator') return { kind: 'some', countries: [...actor.countries].sort() };
+	return { kind: 'none' };
+}
+
+/** What a reader may see and do, as a cache key part. */
+export function readerKey(actor: Actor | null | undefined): string {
+	if (!actor) return 'anonymous';
+	if (actor.role === 'coordinator') return `coordinator:${[...actor.countries].sort().join(',')}`;
+	return actor.role;
 }
 
 /** Create or edit actions, updates, evidence and observations of a country (null = regional). */
@@ -57,6 +90,9 @@ export const canSeeDeleted = (actor: Actor | null | undefined, country: string |
 export function canImport(actor: Actor | null | undefined): boolean {
 	return actor?.role === 'admin' || actor?.role === 'coordinator';
 }
+
+/** Undo an import run (restore what it changed): admins only. */
+export const canRevertImport = (actor: Actor | null | undefined) => isAdmin(actor);
 
 /**
  * Rows of an import: admins for any country and the region; coordinators only rows of their
@@ -103,6 +139,8 @@ export const assert = {
 		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
 	import: (actor: Actor | null | undefined) =>
 		enforce(canImport(actor), actor, 'Only coordinators and the secretariat may import data.'),
+	revertImport: (actor: Actor | null | undefined) =>
+		enforce(canRevertImport(actor), actor, 'Only the secretariat (admins) may undo an import.'),
 	manageIndicators: (actor: Actor | null | undefined) =>
 		enforce(
 			canManageIndicators(actor),

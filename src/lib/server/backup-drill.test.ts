@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { freshDb, type TestDb } from '../../../tests/helpers/db';
 import { makeActor } from '../../../tests/helpers/actors';
 import { backupDatabase, checkBackupRoom, lastBackup } from './backup';
+import { actionCreateSchema } from '$lib/schemas/actions';
 import { createAction } from './actions';
 
 let t: TestDb | undefined;
@@ -63,7 +64,11 @@ describe('backups that are known to restore', () => {
 	it('db:backup writes into AVANCE_BACKUP_DIR; db:verify prints the counts beside the live ones', async () => {
 		t = freshDb();
 		const admin = await makeActor(t.db, 'admin');
-		createAction(t.db, admin, { title: 'Before the backup', country: 'MEX', articles: [1] });
+		createAction(
+			t.db,
+			admin,
+			actionCreateSchema.parse({ title: 'Before the backup', country: 'MEX', articles: [1] })
+		);
 		const dir = join(t.dir, 'backups');
 		const backup = script('db-backup.ts', [], { DATABASE_URL: t.file, AVANCE_BACKUP_DIR: dir });
 		expect(backup.status, backup.err).toBe(0);
@@ -71,8 +76,16 @@ describe('backups that are known to restore', () => {
 		expect(last?.file).toMatch(/avance-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.db$/);
 
 		// The live database moves on: two more actions.
-		createAction(t.db, admin, { title: 'After the backup 1', country: 'MEX', articles: [1] });
-		createAction(t.db, admin, { title: 'After the backup 2', country: 'MEX', articles: [1] });
+		createAction(
+			t.db,
+			admin,
+			actionCreateSchema.parse({ title: 'After the backup 1', country: 'MEX', articles: [1] })
+		);
+		createAction(
+			t.db,
+			admin,
+			actionCreateSchema.parse({ title: 'After the backup 2', country: 'MEX', articles: [1] })
+		);
 		const verify = script('db-verify.ts', [last!.file], { DATABASE_URL: t.file });
 		expect(verify.status, verify.err).toBe(0);
 		expect(verify.out).toContain('integrity: ok');

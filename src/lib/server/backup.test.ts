@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
 import { openDatabase } from './db';
 import { backupDatabase, restoreDatabase, verifyBackup } from './backup';
-import { seedDemoData } from './demo';
+import { seedDemoData } from '../../../seed/demo';
 
 let t: TestDb | undefined;
 afterEach(() => t?.close());

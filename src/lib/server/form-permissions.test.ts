@@ -8,7 +8,7 @@ import { cast } from '../../../tests/helpers/cast';
 import { setDb } from './db';
 import type { Actor } from './authz';
 import { createAction, deleteAction } from './actions';
-import { postUpdate } from './updates';
+import { postUpdate } from './actions/updates';
 import { addEvidence } from './evidence';
 import { actions as newActionForm } from '../../routes/(app)/actions/new/+page.server';
 import { actions as editForm } from '../../routes/(app)/actions/[id]/edit/+page.server';

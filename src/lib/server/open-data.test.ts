@@ -5,9 +5,9 @@ import { person } from '../../../tests/helpers/people';
 import { action, observation } from './db/schema';
 import type { Actor } from './authz';
 import { createAction, updateAction } from './actions';
-import { returnAction, submitAction } from './review';
+import { returnAction, submitAction } from './review/actions';
 import { returnObservation, submitObservation, upsertObservations } from './observations';
-import { createShareLink, resolveShareToken, type ResolvedShareLink } from './share-links';
+import { createShareLink, resolveShareToken, type ResolvedShareLink } from './sharing/share-links';
 import { read as readOpenSdg } from './import/readers/opensdg';
 import {
 	datasetCsv,

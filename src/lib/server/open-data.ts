@@ -3,11 +3,11 @@
 // observations, and the downloads built from them: JSON, CSV and Open SDG CSV per indicator.
 // Nothing here reads drafts, submitted edits, review comments or people (names, emails).
 import type { Db } from './db';
-import { inScope, type ResolvedShareLink } from './share-links';
+import { inScope, type ResolvedShareLink } from './sharing/share-links';
 import { publishedActions, type PublishedAction } from './published';
 import { compareCodes, listIndicators, type IndicatorRecord } from './indicators';
 import { listArticles } from './articles';
-import { dataVersion } from './shared-site';
+import { dataVersion } from './cache';
 import { comparePeriods } from '$lib/progress';
 import { toCsv, type CsvValue } from '$lib/csv';
 

@@ -5,12 +5,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db';
 import { ACTION_STATUSES, article, framework, type ActionStatus } from './db/schema';
-import type { ResolvedShareLink } from './share-links';
+import type { ResolvedShareLink } from './sharing/share-links';
 import { getArticleText } from './articles';
 import { countryName } from './countries';
 import { FRAMEWORK_SLUG } from './seed';
 import { publishedEvidence, type PublishedEvidence } from './published';
-import { readOptions } from './shared-pages';
+import { readOptions } from './sharing/shared-pages';
 import {
 	countryVerdict,
 	indicatorChartData,

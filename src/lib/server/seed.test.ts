@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../tests/helpers/db';
 import { seedDatabase, isSeeded } from './seed';
-import { seedDemoData, isDemoData } from './demo';
+import { seedDemoData, isDemoData } from '../../../seed/demo';
 import { listArticles, getArticle } from './articles';
 import { listCountries } from './countries';
 import { indicator, country, action } from './db/schema';

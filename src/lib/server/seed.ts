@@ -3,7 +3,7 @@
 // (or a restart) changes nothing and never overwrites what admins have edited since.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	appMeta,
@@ -218,11 +218,4 @@ export function seedDatabase(db: Db, text: string = declarationText()): void {
 
 		tx.insert(appMeta).values({ key: 'data_version', value: '1' }).onConflictDoNothing().run();
 	});
-}
-
-/** Increments the data version (used for ETags of shared pages). */
-export function bumpDataVersion(db: Pick<Db, 'run'>): void {
-	db.run(
-		sql`insert into app_meta (key, value) values ('data_version', '2') on conflict(key) do update set value = cast(cast(value as integer) + 1 as text)`
-	);
 }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { isDemoData } from '$lib/server/demo';
+import { isDemoData } from '$seed/demo';
 import { adminNotices } from '$lib/server/health/banner';
 import type { LayoutServerLoad } from './$types';
 

@@ -2,9 +2,9 @@ import { getDb } from '$lib/server/db';
 import { getFramework, listArticles } from '$lib/server/articles';
 import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
-import { latestActivity } from '$lib/server/updates';
+import { latestActivity } from '$lib/server/actions/updates';
 import { alertsPreview, indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import { actionsRegionMap } from '$lib/server/maps/entries';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
@@ -13,9 +13,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const db = getDb();
 	const locale = requestLocale();
 	const fw = getFramework(db);
-	// The summaries are computed once per state of the store (see read-cache.ts).
-	const summaries = readThrough(db, `overview|${readerKey(locals.actor)}|${locale}`, () => ({
-		articles: listArticles(db, locale),
+	// The summaries are computed once per data version and reader (see $lib/server/cache).
+	const summaries = readThrough(db, locals.actor, `overview|${locale}`, () => ({
+		articles: listArticles(db, locale, locals.actor),
 		latestActivity: latestActivity(db, locals.actor, locale),
 		// Issue 4: the member-state × article matrix and the off-track / stale indicators (the
 		// first twelve here; all of them on /indicators?alerts=all).

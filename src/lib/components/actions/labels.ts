@@ -2,26 +2,14 @@
 import { m } from '$lib/paraglide/messages';
 import type { Tone } from '$lib/components/StatusBadge.svelte';
 
-export const ACTION_STATUSES = [
-	'planned',
-	'in_progress',
-	'completed',
-	'stalled',
-	'cancelled'
-] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const REVIEW_STATES = ['draft', 'submitted', 'validated'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export const EVIDENCE_KINDS = [
-	'law',
-	'policy',
-	'report',
-	'dataset',
-	'news',
-	'statement',
-	'other'
-] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export {
+	ACTION_STATUSES,
+	REVIEW_STATES,
+	EVIDENCE_KINDS,
+	type ActionStatus,
+	type ReviewState,
+	type EvidenceKind
+} from '$lib/domain';
 
 export function statusLabel(s: string): string {
 	switch (s) {

@@ -55,8 +55,7 @@ export async function passwordWeakness(
 	password: string,
 	personal: string[] = []
 ): Promise<string | null> {
-	preparePasswordCheck();
-	const { zxcvbn, warnings } = await checker;
+	const { zxcvbn, warnings } = await (checker ??= load());
 	// The person's own name and email (and its parts) count as easy to guess.
 	const inputs = personal.flatMap((p) => [p, ...p.toLowerCase().split(/[^\p{L}\p{N}]+/u)]);
 	const result = zxcvbn.check(

@@ -5,7 +5,7 @@ import { person } from '../../../../tests/helpers/people';
 import type { Actor } from '../authz';
 import { createAction, listActions } from '../actions';
 import { upsertObservations } from '../observations';
-import { createShareLink, resolveShareToken } from '../share-links';
+import { createShareLink, resolveShareToken } from '../sharing/share-links';
 import { openDataset } from '../open-data';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { observationInputSchema } from '$lib/schemas/observations';

@@ -8,6 +8,7 @@ import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { makeActor } from '../../../../tests/helpers/actors';
 import { openDatabase } from '../db';
 import { runImport } from '../import/pipeline';
+import { actionCreateSchema } from '$lib/schemas/actions';
 import { createAction, listActions } from '../actions';
 import { errorResponse } from '../http';
 import { faultCounts, faultKind, storageFault, RETRY_AFTER_SECONDS } from './faults';
@@ -83,7 +84,11 @@ describe('storage faults', () => {
 		try {
 			const started = Date.now();
 			const e = thrown(() =>
-				createAction(db, admin, { title: 'Locked out', country: 'MEX', articles: [1] })
+				createAction(
+					db,
+					admin,
+					actionCreateSchema.parse({ title: 'Locked out', country: 'MEX', articles: [1] })
+				)
 			);
 			expect(e).toMatchObject({ status: 503, code: 'busy' });
 			expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -96,11 +101,15 @@ describe('storage faults', () => {
 			outside.close();
 		}
 		expect(snapshot(db)).toEqual(before);
-		const made = createAction(db, admin, {
-			title: 'After the lock',
-			country: 'MEX',
-			articles: [1]
-		});
+		const made = createAction(
+			db,
+			admin,
+			actionCreateSchema.parse({
+				title: 'After the lock',
+				country: 'MEX',
+				articles: [1]
+			})
+		);
 		expect(made.title).toBe('After the lock');
 		db.$client.close();
 	});
@@ -109,7 +118,11 @@ describe('storage faults', () => {
 		const admin = await makeActor(t!.db, 'admin');
 		t!.db.$client.pragma('query_only = ON');
 		const e = thrown(() =>
-			createAction(t!.db, admin, { title: 'Read only', country: 'MEX', articles: [1] })
+			createAction(
+				t!.db,
+				admin,
+				actionCreateSchema.parse({ title: 'Read only', country: 'MEX', articles: [1] })
+			)
 		);
 		expect(e).toMatchObject({ status: 503, code: 'read_only' });
 		t!.db.$client.pragma('query_only = OFF');

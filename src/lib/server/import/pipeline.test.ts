@@ -5,7 +5,8 @@ import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { auditEntry, importRun, indicator, observation } from '../db/schema';
 import type { Actor } from '../authz';
-import { indicatorFromFileName, listImportRuns, runImport, type ImportReport } from './pipeline';
+import { indicatorFromFileName, runImport, type ImportReport } from './pipeline';
+import { listImportRuns } from './runs';
 import { writeTemplate } from './index';
 import { AppError } from '../errors';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
@@ -46,7 +47,7 @@ function rejected(fn: () => unknown): { error: AppError; report: ImportReport } 
 }
 
 describe('the real files in /work/shared/data, as they are', () => {
-	it('World Bank RPW: 10.c.1 per corridor of the receiving country, quarters, one audit entry', () => {
+	it('World Bank RPW: 10.c.1 per corridor of the receiving country, quarters, audited', () => {
 		const text = load(RPW);
 		const report = runImport(t.db, admin, { text, fileName: RPW });
 		expect(report).toMatchObject({
@@ -103,10 +104,14 @@ describe('the real files in /work/shared/data, as they are', () => {
 			rowsSkipped: 4951,
 			user: { id: admin.id, email: admin.email }
 		});
-		// no audit entry per observation
-		expect(
-			t.db.select().from(auditEntry).where(eq(auditEntry.entity, 'observation')).all()
-		).toHaveLength(0);
+		// and one per observation, as every write path leaves (issue 12), naming the run
+		const perValue = t.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.entity, 'observation'))
+			.all();
+		expect(perValue).toHaveLength(10417);
+		expect(perValue[0]).toMatchObject({ operation: 'create', note: `import ${report.importRunId}` });
 		const run = t.db.select().from(importRun).get()!;
 		expect(run).toMatchObject({ fileName: RPW, rowsImported: 10417, userId: admin.id });
 		expect(listImportRuns(t.db, admin)[0]).toMatchObject({ fileName: RPW, userName: admin.name });

@@ -6,22 +6,23 @@
 //   country in the country table, the value inside the indicator's scale, and a coordinator
 //   may only import rows of their own countries (other rows are row errors);
 // - preview: each valid row is compared with what is stored on the natural key (indicator,
-//   country, period, disaggregation): new (rowsImported), changed (rowsUpdated: value, status,
-//   source or note differ) or unchanged. A dry run stops here and writes nothing;
-// - commit: one transaction with prepared statements: the import run, the inserts and updates,
-//   and ONE audit entry for the whole import (file name, counts, user). An admin's import is
-//   validated when it commits (and bumps the data version); a coordinator's arrives as
-//   `submitted`. A file with any rejected row commits nothing unless `validOnly` is asked for.
+//   country, period, disaggregation): new (rowsImported), new value or status (rowsUpdated),
+//   new source or note text only (rowsAnnotated) or unchanged; every changed field of a stored
+//   value is listed in `changes` (old → new). A dry run stops here and writes nothing;
+// - commit (commit.ts): one transaction: the import run, then every row through the one write
+//   path of observations (observations/write.ts: review rules, value history, audit), and one
+//   audit entry for the whole import. A file with any rejected row commits nothing unless
+//   `validOnly` is asked for.
+// Runs are listed, read and undone in runs.ts.
 import type { Db } from '../db';
 import { assert, canImportRowsOf, isAdmin, type Actor } from '../authz';
-import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { bumpDataVersion } from '../seed';
-import { observationsInserted, periodSortKey, scaleProblem } from '../observations';
+import { scaleProblem } from '../observations/upsert';
 import type { IndicatorRow } from '../indicators';
-import { importRun, indicator } from '../db/schema';
+import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
-import { disaggregationKey, parsePeriod } from '$lib/progress';
+import { disaggregationKey } from '$lib/progress';
+import { commitImport, loadExisting, type Planned } from './commit';
 import {
 	ImportFormatError,
 	detectFormat,
@@ -56,8 +57,12 @@ export interface ImportReport {
 	rowsRead: number;
 	/** New observations (a dry run: that would be new). */
 	rowsImported: number;
-	/** Stored observations whose value, status, source or note changed. */
+	/** Stored observations whose value or status changes. */
 	rowsUpdated: number;
+	/** Stored observations whose only change is their source or note text. */
+	rowsAnnotated: number;
+	/** Every changed field of a stored observation, old → new, in the order of the file. */
+	changes: ImportChange[];
 	/** Lines left out on purpose (a missing value, a regional aggregate). */
 	rowsSkipped: number;
 	errors: RowError[];
@@ -75,6 +80,18 @@ export interface ImportReport {
 	/** The review state committed observations get: validated (admin) or submitted. */
 	reviewState: 'validated' | 'submitted';
 	validOnly: boolean;
+}
+
+/** One changed field of a stored observation. */
+export interface ImportChange {
+	line: number;
+	observationId: number;
+	country: string | null;
+	period: string;
+	disaggregation: Record<string, string>;
+	field: 'value' | 'status' | 'source' | 'note';
+	before: number | string | null;
+	after: number | string | null;
 }
 
 /** `indicator_10-7-4.csv` (Open SDG file names) → `10.7.4`; null when the name says nothing. */
@@ -109,58 +126,9 @@ export function importRejected(report: ImportReport): AppError {
 	);
 }
 
-interface Existing {
-	id: number;
-	value: number;
-	status: string;
-	source: string | null;
-	note: string | null;
-	reviewState: string;
-}
-
-interface Planned {
-	row: ParsedObservation;
-	ind: IndicatorRow;
-	scope: string;
-	disaggKey: string;
-	source: string | null;
-	existing: Existing | null;
-}
-
 function loadIndicators(db: Db): Map<string, IndicatorRow> {
 	const rows = db.select().from(indicator).all();
 	return new Map(rows.map((r) => [r.code.toLowerCase(), r]));
-}
-
-function loadExisting(db: Db, indicatorId: number): Map<string, Existing> {
-	const rows = db.$client
-		.prepare(
-			'select id, scope_key, period, disagg_key, value, status, source, note, review_state from observation where indicator_id = ?'
-		)
-		.raw()
-		.all(indicatorId) as [
-		number,
-		string,
-		string,
-		string,
-		number,
-		string,
-		string | null,
-		string | null,
-		string
-	][];
-	const out = new Map<string, Existing>();
-	for (const r of rows) {
-		out.set(`${r[1]}\u0000${r[2]}\u0000${r[3]}`, {
-			id: r[0],
-			value: r[4],
-			status: r[5],
-			source: r[6],
-			note: r[7],
-			reviewState: r[8]
-		});
-	}
-	return out;
 }
 
 function emptyReport(input: ImportInput, actor: Actor): ImportReport {
@@ -170,6 +138,8 @@ function emptyReport(input: ImportInput, actor: Actor): ImportReport {
 		rowsRead: 0,
 		rowsImported: 0,
 		rowsUpdated: 0,
+		rowsAnnotated: 0,
+		changes: [],
 		rowsSkipped: 0,
 		errors: [],
 		skipped: [],
@@ -226,7 +196,6 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	const knownCountries = new Set(
 		(db.$client.prepare('select iso3 from country').raw().all() as [string][]).map((r) => r[0])
 	);
-	const admin = isAdmin(who);
 	const fileLevel = new Set<string>();
 	const fileError = (message: string) => {
 		if (fileLevel.has(message)) return;
@@ -298,7 +267,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.errors = errors;
 
 	// preview: compare with what is stored
-	const existingByIndicator = new Map<number, Map<string, Existing>>();
+	const existingByIndicator = new Map<number, ReturnType<typeof loadExisting>>();
 	const touched = new Set<string>();
 	for (const p of planned) {
 		let existing = existingByIndicator.get(p.ind.id);
@@ -308,9 +277,15 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		}
 		p.existing = existing.get(`${p.scope}\u0000${p.row.period}\u0000${p.disaggKey}`) ?? null;
 		touched.add(p.ind.code);
-		if (!p.existing) report.rowsImported++;
-		else if (changed(p.existing, p)) report.rowsUpdated++;
+		if (!p.existing) {
+			report.rowsImported++;
+			continue;
+		}
+		const changes = changesOf(p);
+		if (changes.some((c) => c.field === 'value' || c.field === 'status')) report.rowsUpdated++;
+		else if (changes.length > 0) report.rowsAnnotated++;
 		else report.rowsUnchanged++;
+		report.changes.push(...changes);
 	}
 	report.observations = planned.length;
 	report.indicators = [...touched].sort();
@@ -319,7 +294,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	if (errors.length > 0 && !input.validOnly) throw importRejected(report);
 
 	// commit
-	commit(db, who, admin, input, report, planned, fileIndicator);
+	commitImport(db, who, input, report, planned, fileIndicator);
 	return report;
 }
 
@@ -335,202 +310,24 @@ function safeDetect(text: string): ImportFormat | null {
 	}
 }
 
-function changed(e: Existing, p: Planned): boolean {
-	return (
-		e.value !== p.row.value ||
-		e.status !== p.row.status ||
-		e.source !== p.source ||
-		e.note !== (p.row.note ?? null)
-	);
-}
-
-function commit(
-	db: Db,
-	actor: Actor,
-	admin: boolean,
-	input: ImportInput,
-	report: ImportReport,
-	planned: Planned[],
-	fileIndicator: string | null
-) {
-	const client = db.$client;
-	const insert = client.prepare(
-		`insert into observation (indicator_id, country_iso3, scope_key, period, year, period_sort,
-			disaggregation, disagg_key, value, status, source, note, review_state, validated, validated_at,
-			import_run_id, version, created_by, updated_by, created_at, updated_at)
-		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
-	);
-	const updateAdmin = client.prepare(
-		`update observation set value = ?, status = ?, source = ?, note = ?, review_state = 'validated',
-			review_comment = null, validated = ?, validated_at = ?, import_run_id = ?,
-			version = version + 1, updated_by = ?, updated_at = ? where id = ?`
-	);
-	const updateCoordinator = client.prepare(
-		`update observation set value = ?, status = ?, source = ?, note = ?, review_state = 'submitted',
-			review_comment = null, import_run_id = ?, version = version + 1, updated_by = ?, updated_at = ?
-		 where id = ?`
-	);
-	const validateUnchanged = client.prepare(
-		`update observation set review_state = 'validated', review_comment = null, validated = ?,
-			validated_at = ?, updated_by = ?, updated_at = ? where id = ?`
-	);
-	const now = Date.now();
-	const periodInfo = new Map<string, { year: number; sort: string }>();
-	const disaggJson = new Map<string, string>();
-	const reviewState = admin ? 'validated' : 'submitted';
-	const inserted = new Set<number>();
-
-	db.transaction((tx) => {
-		const run = tx
-			.insert(importRun)
-			.values({
-				format: report.format ?? 'unknown',
-				fileName: input.fileName ?? null,
-				indicatorCode: report.indicators.length === 1 ? report.indicators[0] : fileIndicator,
-				countryIso3: input.country?.trim().toUpperCase() || null,
-				userId: actor.id,
-				dryRun: false,
-				rowsRead: report.rowsRead,
-				rowsImported: report.rowsImported,
-				rowsUpdated: report.rowsUpdated,
-				rowsSkipped: report.rowsSkipped,
-				errorCount: report.errors.length
-			})
-			.returning({ id: importRun.id })
-			.get();
-		for (const p of planned) {
-			const r = p.row;
-			const snapshot = admin
-				? JSON.stringify({
-						value: r.value,
-						status: r.status,
-						source: p.source,
-						note: r.note ?? null
-					})
-				: null;
-			if (p.existing === null) {
-				inserted.add(p.ind.id);
-				let info = periodInfo.get(r.period);
-				if (!info) {
-					info = { year: parsePeriod(r.period).year, sort: periodSortKey(r.period) };
-					periodInfo.set(r.period, info);
-				}
-				let json = disaggJson.get(p.disaggKey);
-				if (json === undefined) {
-					json = JSON.stringify(r.disaggregation);
-					disaggJson.set(p.disaggKey, json);
-				}
-				insert.run(
-					p.ind.id,
-					r.country,
-					p.scope,
-					r.period,
-					info.year,
-					info.sort,
-					json,
-					p.disaggKey,
-					r.value,
-					r.status,
-					p.source,
-					r.note ?? null,
-					reviewState,
-					snapshot,
-					admin ? now : null,
-					run.id,
-					actor.id,
-					actor.id,
-					now,
-					now
-				);
-			} else if (changed(p.existing, p)) {
-				if (admin) {
-					updateAdmin.run(
-						r.value,
-						r.status,
-						p.source,
-						r.note ?? null,
-						snapshot,
-						now,
-						run.id,
-						actor.id,
-						now,
-						p.existing.id
-					);
-				} else {
-					updateCoordinator.run(
-						r.value,
-						r.status,
-						p.source,
-						r.note ?? null,
-						run.id,
-						actor.id,
-						now,
-						p.existing.id
-					);
-				}
-			} else if (admin && p.existing.reviewState !== 'validated') {
-				validateUnchanged.run(snapshot, now, actor.id, now, p.existing.id);
-			}
-		}
-		recordAudit(tx, {
-			userId: actor.id,
-			entity: 'import_run',
-			entityId: run.id,
-			operation: 'import',
-			after: {
-				fileName: input.fileName ?? null,
-				format: report.format,
-				indicators: report.indicators,
-				country: input.country ?? null,
-				user: { id: actor.id, name: actor.name, email: actor.email },
-				rowsRead: report.rowsRead,
-				rowsImported: report.rowsImported,
-				rowsUpdated: report.rowsUpdated,
-				rowsUnchanged: report.rowsUnchanged,
-				rowsSkipped: report.rowsSkipped,
-				errors: report.errors.length,
-				validOnly: !!input.validOnly,
-				reviewState
-			}
+/** The fields a planned row changes in its stored observation. */
+function changesOf(p: Planned): ImportChange[] {
+	const e = p.existing;
+	if (!e) return [];
+	const next = { value: p.row.value, status: p.row.status, source: p.source, note: p.row.note ?? null };
+	const out: ImportChange[] = [];
+	for (const field of ['value', 'status', 'source', 'note'] as const) {
+		if (e[field] === next[field]) continue;
+		out.push({
+			line: p.row.line,
+			observationId: e.id,
+			country: p.row.country,
+			period: p.row.period,
+			disaggregation: p.row.disaggregation,
+			field,
+			before: e[field],
+			after: next[field]
 		});
-		for (const id of inserted) observationsInserted(tx, id);
-		if (admin && report.rowsImported + report.rowsUpdated > 0) bumpDataVersion(tx);
-		report.importRunId = run.id;
-	});
-	report.committed = true;
-}
-
-export interface ImportRunItem {
-	id: number;
-	format: string;
-	fileName: string | null;
-	indicatorCode: string | null;
-	countryIso3: string | null;
-	userName: string | null;
-	rowsRead: number;
-	rowsImported: number;
-	rowsUpdated: number;
-	rowsSkipped: number;
-	errorCount: number;
-	createdAt: string;
-}
-
-/** Recent imports: all for admins, the user's own for coordinators. */
-export function listImportRuns(db: Db, actor: Actor | null, limit = 20): ImportRunItem[] {
-	assert.import(actor);
-	const own = !isAdmin(actor);
-	const rows = db.$client
-		.prepare(
-			`select r.id, r.format, r.file_name as fileName, r.indicator_code as indicatorCode,
-				r.country_iso3 as countryIso3, u.name as userName, r.rows_read as rowsRead,
-				r.rows_imported as rowsImported, r.rows_updated as rowsUpdated, r.rows_skipped as rowsSkipped,
-				r.error_count as errorCount, r.created_at as createdAt
-			 from import_run r left join "user" u on u.id = r.user_id
-			 where r.dry_run = 0 ${own ? 'and r.user_id = ?' : ''}
-			 order by r.id desc limit ?`
-		)
-		.all(...(own ? [actor!.id, limit] : [limit])) as (Omit<ImportRunItem, 'createdAt'> & {
-		createdAt: number;
-	})[];
-	return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+	}
+	return out;
 }

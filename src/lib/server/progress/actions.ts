@@ -1,82 +1,39 @@
 // Progress, server side — actions as progress: the member-state × article matrix (counts by
 // status, share completed) and "progress over time" (actions by status month by month).
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	ACTION_STATUSES,
-	action,
-	actionArticle,
 	article,
 	framework,
 	type ActionStatus
 } from '../db/schema';
-import { canReadDrafts, type Actor } from '../authz';
+import type { Actor } from '../authz';
+import { visibleActions, type VisibleAction } from '../visibility';
 import { unauthorized } from '../errors';
 import { countryName } from '../countries';
 import { FRAMEWORK_SLUG } from '../seed';
 import { memberScopes, type ProgressReadOptions } from './series';
 
-interface ActionView {
-	id: number;
-	country: string | null;
-	status: ActionStatus;
-	createdAt: Date;
-}
-
+/** The actions the reader sees, in the version they see (visibility.ts). */
 function readableActions(
 	db: Db,
 	actor: Actor | null,
 	opts: ProgressReadOptions & { articleNumber?: number; country?: string | null }
-): (ActionView & { articles: number[] })[] {
+): VisibleAction[] {
 	if (!actor && !opts.validatedOnly) throw unauthorized();
-	const where = [isNull(action.deletedAt), eq(framework.slug, FRAMEWORK_SLUG)];
-	if (opts.articleNumber !== undefined) where.push(eq(article.number, opts.articleNumber));
-	if (opts.country !== undefined) {
-		where.push(
-			opts.country === null ? isNull(action.countryIso3) : eq(action.countryIso3, opts.country)
-		);
-	}
-	const rows = db
-		.select({
-			id: action.id,
-			country: action.countryIso3,
-			status: action.status,
-			reviewState: action.reviewState,
-			validated: action.validated,
-			createdAt: action.createdAt,
-			n: article.number
-		})
-		.from(actionArticle)
-		.innerJoin(action, eq(action.id, actionArticle.actionId))
-		.innerJoin(article, eq(article.id, actionArticle.articleId))
-		.innerJoin(framework, eq(framework.id, article.frameworkId))
-		.where(and(...where))
-		.all();
-	const byId = new Map<number, ActionView & { articles: number[] }>();
-	for (const r of rows) {
-		const existing = byId.get(r.id);
-		if (existing) {
-			existing.articles.push(r.n);
-			continue;
-		}
-		const working = !opts.validatedOnly && canReadDrafts(actor, r.country);
-		let status = r.status;
-		if (!working) {
-			if (r.reviewState === 'validated') {
-				/* the record is its validated version */
-			} else if (r.validated && typeof (r.validated as { status?: unknown }).status === 'string') {
-				status = (r.validated as { status: ActionStatus }).status;
-			} else continue;
-		}
-		byId.set(r.id, {
-			id: r.id,
-			country: r.country,
-			status,
-			createdAt: r.createdAt,
-			articles: [r.n]
-		});
-	}
-	return [...byId.values()];
+	const fw = db
+		.select({ id: framework.id })
+		.from(framework)
+		.where(eq(framework.slug, FRAMEWORK_SLUG))
+		.get();
+	if (!fw) return [];
+	return visibleActions(db, actor, {
+		frameworkId: fw.id,
+		article: opts.articleNumber,
+		country: opts.country,
+		validatedOnly: opts.validatedOnly
+	}).filter((a) => a.articles.length > 0);
 }
 
 export interface MatrixCell {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { appMeta } from '../db/schema';
 import type { Actor } from '../authz';
-import { readerKey } from '../read-cache';
+import { cacheKey, indicatorVersion, readerKey, remember } from '../cache';
 import { indicatorByCode, progressInput, type IndicatorRow } from '../indicators';
 import { explainVerdict } from '$lib/charts/verdict-words';
 import {
@@ -172,22 +172,11 @@ export function indicatorVerdicts(
 		.map(([, verdict]) => verdict);
 }
 
-// The verdicts of an indicator, computed from every one of its observations, are kept under
-// the indicator's observation revision (moved by triggers on any write of its observations,
-// migration 0004) and the indicator's own version (target, direction…): a write to another
+// The verdicts of an indicator, computed from every one of its observations, are kept in the
+// one cache ($lib/server/cache) under the indicator's own version (its observation revision,
+// moved by triggers on any write of its observations, and its row version): a write to another
 // indicator, an action or an update leaves them as they are, so summary pages that draw every
 // indicator (overview, articles) recompute only what changed.
-const MAX_VERDICT_SETS = 2000;
-const verdictSets = new Map<string, Map<Scope, Verdict>>();
-
-function observationRevision(db: Db, indicatorId: number): number {
-	return (
-		(db.$client
-			.prepare('select revision from observation_revision where indicator_id = ?')
-			.pluck()
-			.get(indicatorId) as number | undefined) ?? 0
-	);
-}
 
 /** The verdicts of `scopes` (null: every scope with data) that have data. */
 export function scopeVerdicts(
@@ -198,26 +187,19 @@ export function scopeVerdicts(
 	method: Method,
 	opts: ProgressReadOptions
 ): Map<Scope, Verdict> {
-	const key = [
-		ind.id,
-		ind.version,
-		observationRevision(db, ind.id),
-		db.$client.pragma('data_version', { simple: true }),
-		opts.validatedOnly ? 'validated' : readerKey(actor),
-		method,
-		opts.locale ?? 'en',
-		opts.asOfYear ?? new Date().toISOString().slice(0, 10),
-		scopes ? scopes.join(',') : '*'
-	].join('|');
-	const hit = verdictSets.get(key);
-	if (hit) return hit;
-	const series = loadSeries(db, actor, ind.id, { ...opts, scopes: scopes ?? undefined });
-	const out = new Map<Scope, Verdict>();
-	for (const s of scopes ?? series.keys()) {
-		const obs = series.get(s);
-		if (obs) out.set(s, toVerdict(ind, s, obs, method, opts));
-	}
-	verdictSets.set(key, out);
-	if (verdictSets.size > MAX_VERDICT_SETS) verdictSets.delete(verdictSets.keys().next().value!);
-	return out;
+	const key = cacheKey(db, {
+		kind: 'verdicts',
+		version: indicatorVersion(db, ind.id, ind.version),
+		reader: opts.validatedOnly ? 'validated' : readerKey(actor),
+		parts: [method, opts.locale ?? 'en', opts.asOfYear ?? '', scopes ? scopes.join(',') : '*']
+	});
+	return remember(key, () => {
+		const series = loadSeries(db, actor, ind.id, { ...opts, scopes: scopes ?? undefined });
+		const out = new Map<Scope, Verdict>();
+		for (const s of scopes ?? series.keys()) {
+			const obs = series.get(s);
+			if (obs) out.set(s, toVerdict(ind, s, obs, method, opts));
+		}
+		return out;
+	});
 }

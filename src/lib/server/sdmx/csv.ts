@@ -77,7 +77,7 @@ export function sdmxCsv(
 			o.source ?? ''
 		];
 	});
-	return toCsv([header, ...rows]);
+	return toCsv([header, ...rows], { bom: true });
 }
 
 const pad = (m49: number) => String(m49).padStart(3, '0');

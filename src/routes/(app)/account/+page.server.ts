@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { changeOwnPassword } from '$lib/server/users';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
-import { USER_FIELD_MESSAGES, formFailure, text } from '$lib/server/action-forms';
+import { USER_FIELD_MESSAGES, formFailure, text } from '$lib/server/actions/forms';
 import { passwordChangeSchema } from '$lib/schemas/users';
 import { apiKeyCreateSchema } from '$lib/schemas/api-keys';
 import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';

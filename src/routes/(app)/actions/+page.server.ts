@@ -4,7 +4,7 @@ import { listArticles } from '$lib/server/articles';
 import { countryName, listCountries } from '$lib/server/countries';
 import { canEdit } from '$lib/server/authz';
 import { requestLocale } from '$lib/server/locale';
-import { lenientQuery } from '$lib/server/action-forms';
+import { lenientQuery } from '$lib/server/actions/forms';
 import { actionQuerySchema } from '$lib/schemas/actions';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { canReadAudit } from '$lib/server/authz';
 import { auditEntities, queryAudit } from '$lib/server/audit';
-import { lenientQuery } from '$lib/server/action-forms';
+import { lenientQuery } from '$lib/server/actions/forms';
 import { auditQuerySchema } from '$lib/schemas/users';
 import type { PageServerLoad } from './$types';
 

@@ -7,7 +7,7 @@ import { addEvidence, listEvidence } from '$lib/server/evidence';
 import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName, listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
-import { formFailure, lenientQuery, orNull, text } from '$lib/server/action-forms';
+import { formFailure, lenientQuery, orNull, text } from '$lib/server/actions/forms';
 import { evidenceCreateSchema, evidenceQuerySchema } from '$lib/schemas/evidence';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,10 +4,12 @@ import { localizeImportMessage } from '$lib/i18n/imports';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { assert, type Actor } from '$lib/server/authz';
+import { assert, canRevertImport, type Actor } from '$lib/server/authz';
 import { listIndicators } from '$lib/server/indicators';
 import { listCountries } from '$lib/server/countries';
-import { listImportRuns, runImport, type ImportReport } from '$lib/server/import/pipeline';
+import { runImport, type ImportReport } from '$lib/server/import/pipeline';
+import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { decodeCsv } from '$lib/server/import/http';
 import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
 import { requestLocale } from '$lib/server/locale';
@@ -17,6 +19,9 @@ import { pageError } from '$lib/server/pages';
 import { importOptionsSchema, MAX_IMPORT_BYTES } from '$lib/schemas/imports';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Changes of a preview listed on the page. */
+const CHANGES_SHOWN = 200;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const locale = requestLocale();
@@ -24,10 +29,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		assert.import(locals.actor);
 		const runs = listImportRuns(db, locals.actor, 15);
 		const doneId = Number(url.searchParams.get('done'));
+		const undoneId = Number(url.searchParams.get('undone'));
 		return {
 			locale,
 			runs,
+			canRevert: canRevertImport(locals.actor),
 			done: runs.find((r) => r.id === doneId) ?? null,
+			undone: runs.find((r) => r.id === undoneId && r.revertedAt) ?? null,
 			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
 				code: i.code,
 				name: i.name
@@ -43,6 +51,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pageError(e);
 	}
 };
+
+/** The first changes of a report, for the page (the API gives them all), with their total. */
+function forPage(report: ImportReport) {
+	return {
+		...report,
+		changes: report.changes.slice(0, CHANGES_SHOWN),
+		changesTotal: report.changes.length
+	};
+}
 
 /** Signed out meanwhile (or never signed in): the sign-in page, then back here — not a 500. */
 function signedIn(actor: Actor | null): Actor {
@@ -96,7 +113,7 @@ export const actions: Actions = {
 		try {
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
 			const previewId = savePreview(actor.id, text, input);
-			return { stage: 'preview', options, report, previewId, message: null };
+			return { stage: 'preview', options, report: forPage(report), previewId, message: null };
 		} catch (e) {
 			const fault = storageFault(e);
 			if (fault)
@@ -147,7 +164,7 @@ export const actions: Actions = {
 				return fail(e.status, {
 					stage: 'commit',
 					options: null,
-					report: report ? { ...report, dryRun: true } : null,
+					report: report ? { ...forPage(report), dryRun: true } : null,
 					previewId: report ? previewId : null,
 					message: report
 						? m.imports_rejected({ count: String(report.errors.length) })
@@ -157,6 +174,33 @@ export const actions: Actions = {
 			throw e;
 		}
 		redirect(303, localizeHref(`/imports?done=${runId}`));
+	},
+
+	/** Undo of a run (admins), after the confirmation step of the runs table. */
+	revert: async ({ request, locals }) => {
+		const actor = signedIn(locals.actor);
+		const form = await request.formData();
+		const id = Number(form.get('id'));
+		try {
+			revertImportRun(getDb(), actor, id);
+		} catch (e) {
+			if (isAppError(e)) {
+				const rows = (e.details as { rows?: RevertConflictRow[] } | undefined)?.rows ?? [];
+				return fail(e.status, {
+					stage: 'revert',
+					options: null,
+					report: null,
+					revertId: id,
+					revertRows: rows,
+					message:
+						e.status === 409 && rows.length > 0
+							? m.history_undo_conflict({ count: String(rows.length) })
+							: appErrorMessage(e)
+				});
+			}
+			throw e;
+		}
+		redirect(303, localizeHref(`/imports?undone=${id}`));
 	}
 };
 

@@ -3,7 +3,7 @@ import { listIndicators } from '$lib/server/indicators';
 import { canImport, canManageIndicators } from '$lib/server/authz';
 import { requestLocale } from '$lib/server/locale';
 import { indicatorAlerts } from '$lib/server/progress';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// ?alerts=all: the whole list of indicators off track or stale (the overview shows its start).
 	const alerts =
 		url.searchParams.get('alerts') === 'all'
-			? readThrough(db, `alerts|${readerKey(locals.actor)}|${locale}`, () =>
+			? readThrough(db, locals.actor, `alerts|${locale}`, () =>
 					indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale })
 				)
 			: null;

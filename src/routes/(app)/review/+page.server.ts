@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { canSeeReviewQueue } from '$lib/server/authz';
-import { actionReviewQueue } from '$lib/server/review';
+import { actionReviewQueue } from '$lib/server/review/actions';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { observationReviewGroups } from '$lib/server/observations';

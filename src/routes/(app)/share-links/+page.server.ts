@@ -14,7 +14,7 @@ import {
 	listShareLinks,
 	revokeShareLink,
 	shareTargets
-} from '$lib/server/share-links';
+} from '$lib/server/sharing/share-links';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';
 import type { Actions, PageServerLoad } from './$types';
 

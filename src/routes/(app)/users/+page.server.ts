@@ -6,7 +6,7 @@ import { canManageUsers } from '$lib/server/authz';
 import { createUser, listUsers } from '$lib/server/users';
 import { countryName, listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
-import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/action-forms';
+import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/actions/forms';
 import { userCreateSchema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
 import { preparePasswordCheck } from '$lib/server/accounts/password-strength';

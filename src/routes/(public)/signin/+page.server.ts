@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { userCount } from '$lib/server/users';
-import { safeRedirect, signIn } from '$lib/server/signin';
+import { safeRedirect, signIn } from '$lib/server/auth/signin';
 import { afterSignInTarget } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 

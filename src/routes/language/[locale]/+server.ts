@@ -5,7 +5,7 @@ import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { isAppLocale } from '$lib/i18n/negotiate';
 import { getDb } from '$lib/server/db';
 import { saveUserLocale, setLocaleCookie } from '$lib/server/preferences';
-import { safeRedirect } from '$lib/server/signin';
+import { safeRedirect } from '$lib/server/auth/signin';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url, cookies, locals }) => {

@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
 import { lastValidatedAt } from '$lib/server/published';
-import { requireShare } from '$lib/server/shared-pages';
-import { isDemoData } from '$lib/server/demo';
+import { requireShare } from '$lib/server/sharing/shared-pages';
+import { isDemoData } from '$seed/demo';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {

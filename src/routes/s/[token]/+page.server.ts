@@ -1,14 +1,14 @@
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/articles';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare } from '$lib/server/shared-pages';
-import { sharedOverview } from '$lib/server/shared-views';
-import { sharePath } from '$lib/server/share-links';
+import { requireInScope, requireShare } from '$lib/server/sharing/shared-pages';
+import { sharedOverview } from '$lib/server/sharing/shared-views';
+import { sharePath } from '$lib/server/sharing/share-links';
 import { redirect } from '@sveltejs/kit';
 import { publishedActionsRegionMap } from '$lib/server/maps/entries';
 import { sharedHeadlines } from '$lib/server/glance/headlines';
 import { memberArticleMatrix } from '$lib/server/progress';
-import { readOptions } from '$lib/server/shared-pages';
+import { readOptions } from '$lib/server/sharing/shared-pages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 

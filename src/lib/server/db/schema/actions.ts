@@ -13,14 +13,9 @@ import { article, country, framework } from './framework';
 import { indicator } from './indicators';
 import { user } from './auth';
 
-export const ACTION_STATUSES = [
-	'planned',
-	'in_progress',
-	'completed',
-	'stalled',
-	'cancelled'
-] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import { ACTION_STATUSES, EVIDENCE_KINDS, EVIDENCE_TARGETS } from '../../../domain';
+export { ACTION_STATUSES, EVIDENCE_KINDS, EVIDENCE_TARGETS };
+export type { ActionStatus, EvidenceKind, EvidenceTarget } from '../../../domain';
 
 export const action = sqliteTable(
 	'action',
@@ -112,23 +107,6 @@ export const actionUpdate = sqliteTable(
 	},
 	(t) => [index('action_update_action_idx').on(t.actionId, t.date)]
 );
-
-export const EVIDENCE_KINDS = [
-	'law',
-	'policy',
-	'report',
-	'dataset',
-	'news',
-	'statement',
-	'other'
-] as const;
-export const EVIDENCE_TARGETS = [
-	'action',
-	'action_update',
-	'article',
-	'indicator',
-	'observation'
-] as const;
 
 export const evidence = sqliteTable(
 	'evidence',

@@ -4,8 +4,9 @@ import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlit
 import { createdAt, updatedAt } from './common';
 import { country } from './framework';
 
-export const ROLES = ['admin', 'coordinator', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '../../../domain';
+export { ROLES };
+export type { Role } from '../../../domain';
 
 export const user = sqliteTable('user', {
 	id: text('id').primaryKey(),

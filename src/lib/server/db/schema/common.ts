@@ -13,7 +13,4 @@ export const updatedAt = () =>
 		.default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`)
 		.$onUpdate(() => new Date());
 
-export const REVIEW_STATES = ['draft', 'submitted', 'validated'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export const LOCALES = ['en', 'es', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { REVIEW_STATES, LOCALES, type ReviewState, type Locale } from '../../../domain';

@@ -14,6 +14,8 @@ import { article, country, reference } from './framework';
 import { user } from './auth';
 
 export const DIRECTIONS = ['increase', 'decrease'] as const;
+import { OBSERVATION_STATUSES } from '../../../domain';
+export { OBSERVATION_STATUSES };
 /** How disaggregates combine without a headline (issue 16); null: by unit (count → sum). */
 export const AGGREGATIONS = ['mean', 'sum'] as const;
 export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
@@ -24,7 +26,6 @@ export const PROGRESS_METHODS = [
 	'sdsn-trend',
 	'eurostat'
 ] as const;
-export const OBSERVATION_STATUSES = ['provisional', 'final'] as const;
 
 export const indicator = sqliteTable('indicator', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
@@ -112,8 +113,13 @@ export const importRun = sqliteTable(
 		rowsImported: integer('rows_imported').notNull().default(0),
 		rowsUpdated: integer('rows_updated').notNull().default(0),
 		rowsSkipped: integer('rows_skipped').notNull().default(0),
+		/** Rows whose only change was source or note text. */
+		rowsAnnotated: integer('rows_annotated').notNull().default(0),
 		errorCount: integer('error_count').notNull().default(0),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** When an admin undid the run (POST /imports/{id}/revert), and who. */
+		revertedAt: integer('reverted_at', { mode: 'timestamp_ms' }),
+		revertedBy: text('reverted_by').references(() => user.id)
 	},
 	(t) => [index('import_run_created_idx').on(t.createdAt)]
 );
@@ -177,3 +183,41 @@ export const observationRevision = sqliteTable('observation_revision', {
 	indicatorId: integer('indicator_id').primaryKey(),
 	revision: integer('revision').notNull().default(0)
 });
+
+/** Where a version of an observation came from. */
+export const OBSERVATION_ORIGINS = ['import', 'api', 'form', 'review', 'seed'] as const;
+export type ObservationOrigin = (typeof OBSERVATION_ORIGINS)[number];
+
+/**
+ * Every version of every observation, the current one included (the row with the highest id
+ * of an observation), written by the one write path (observations/write.ts) in the same
+ * transaction as the change: nothing is overwritten without a trace. `validated` and
+ * `reviewComment` let an import be undone to exactly the previous version; `line` is the line
+ * of the import file that wrote it; `revert` marks a version written by undoing an import.
+ */
+export const observationVersion = sqliteTable(
+	'observation_version',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		observationId: integer('observation_id')
+			.notNull()
+			.references(() => observation.id, { onDelete: 'cascade' }),
+		value: real('value').notNull(),
+		status: text('status', { enum: OBSERVATION_STATUSES }).notNull(),
+		source: text('source'),
+		note: text('note'),
+		reviewState: text('review_state', { enum: REVIEW_STATES }).notNull(),
+		reviewComment: text('review_comment'),
+		validated: text('validated', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+		changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+		changedBy: text('changed_by').references(() => user.id),
+		origin: text('origin', { enum: OBSERVATION_ORIGINS }).notNull(),
+		importRunId: integer('import_run_id').references(() => importRun.id),
+		line: integer('line'),
+		revert: integer('revert', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		index('observation_version_obs_idx').on(t.observationId, t.id),
+		index('observation_version_run_idx').on(t.importRunId)
+	]
+);

@@ -10,20 +10,20 @@ import {
 	indicatorChoices,
 	restoreAction
 } from '$lib/server/actions';
-import { listUpdates, postUpdate } from '$lib/server/updates';
+import { listUpdates, postUpdate } from '$lib/server/actions/updates';
 import {
 	addEvidence,
 	deleteEvidence,
 	evidenceBelongsToAction,
 	evidenceOfAction
 } from '$lib/server/evidence';
-import { returnAction, submitAction, validateAction } from '$lib/server/review';
+import { returnAction, submitAction, validateAction } from '$lib/server/review/actions';
 import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
-import { formFailure, numberOrUndefined, orNull, text } from '$lib/server/action-forms';
-import { actionUpdateSchema, returnSchema } from '$lib/schemas/actions';
+import { formFailure, numberOrUndefined, orNull, text, updateForm } from '$lib/server/actions/forms';
+import { returnSchema } from '$lib/schemas/actions';
 import { evidenceCreateSchema } from '$lib/schemas/evidence';
 import { AppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -78,24 +78,12 @@ const at = (id: number, saved: string, hash = '') =>
 export const actions: Actions = {
 	update: async ({ request, params, locals }) => {
 		const id = actionId(params.id);
-		const form = await request.formData();
-		const values = {
-			date: text(form, 'date'),
-			note: text(form, 'note'),
-			status: text(form, 'status'),
-			percentComplete: text(form, 'percentComplete')
-		};
+		const { values, parse } = updateForm(await request.formData(), requestLocale());
 		try {
-			const input = actionUpdateSchema.parse({
-				date: values.date,
-				note: values.note,
-				status: orNull(values.status),
-				percentComplete: numberOrUndefined(values.percentComplete) ?? null
-			});
-			postUpdate(getDb(), locals.actor, id, input);
+			postUpdate(getDb(), locals.actor, id, parse());
 		} catch (e) {
 			return formFailure('update', e, values, {
-				conflict: () => m.actions_err_deleted()
+				conflict: (e) => (e.details ? m.review_err_stale() : m.actions_err_deleted())
 			});
 		}
 		redirect(303, at(id, 'update', 'timeline'));

@@ -4,7 +4,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { listActions } from '$lib/server/actions';
-import { lenientQuery } from '$lib/server/action-forms';
+import { lenientQuery } from '$lib/server/actions/forms';
 import { toCsv } from '$lib/csv';
 import { ACTION_EXPORT_COLUMNS, actionExportRows } from '$lib/server/exports/actions-table';
 import { actionQuerySchema } from '$lib/schemas/actions';

@@ -10,7 +10,7 @@ import {
 	actionInputFrom,
 	formFailure,
 	type ActionFormValues
-} from '$lib/server/action-forms';
+} from '$lib/server/actions/forms';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { actionFormChoices } from '../choices';
 import type { Actions, PageServerLoad } from './$types';

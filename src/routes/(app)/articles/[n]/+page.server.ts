@@ -5,7 +5,7 @@ import { requestLocale } from '$lib/server/locale';
 import { actionsSection } from '$lib/server/actions';
 import { actionStatusHistory, articleIndicatorVerdicts } from '$lib/server/progress';
 import type { Method } from '$lib/progress';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -16,8 +16,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
 	const locale = requestLocale();
 	const db = getDb();
-	// Computed once per state of the store and reader (see read-cache.ts).
-	return readThrough(db, `article|${n}|${method}|${readerKey(locals.actor)}|${locale}`, () => ({
+	// Computed once per data version and reader (see $lib/server/cache).
+	return readThrough(db, locals.actor, `article|${n}|${method}|${locale}`, () => ({
 		article: getArticle(db, n, locale, locals.actor),
 		actions: actionsSection(db, locals.actor, { article: n }, locale),
 		method,

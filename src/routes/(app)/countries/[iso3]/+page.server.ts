@@ -5,7 +5,7 @@ import { actionsSection } from '$lib/server/actions';
 import { pageError } from '$lib/server/pages';
 import { countryIndicatorSummaries } from '$lib/server/progress';
 import { actionsRegionMap } from '$lib/server/maps/entries';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			country,
 			// Issue 19: where this member state stands among the others (actions completed).
 			map: country.member
-				? readThrough(db, `map|actions|${readerKey(locals.actor)}|${locale}`, () =>
+				? readThrough(db, locals.actor, `map|actions|${locale}`, () =>
 						actionsRegionMap(db, locals.actor!, locale, (iso3) =>
 							localizeHref(`/countries/${iso3}`)
 						)

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/progress';
 import {
 	listObservations,
+	observationHistory,
 	returnObservation,
 	submitDrafts,
 	submitObservation,
@@ -28,7 +29,7 @@ import { pageError } from '$lib/server/pages';
 import { returnSchema } from '$lib/schemas/observations';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
-import { readThrough, readerKey } from '$lib/server/read-cache';
+import { readThrough } from '$lib/server/cache';
 import { verdictsRegionMap } from '$lib/server/maps/entries';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,11 +37,12 @@ import type { Actions, PageServerLoad } from './$types';
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
 const MAX_SERIES = 10;
 
-// Computed once per state of the store, reader and address (see read-cache.ts).
+// Computed once per data version, reader and address (see $lib/server/cache).
 export const load = (event: Parameters<PageServerLoad>[0]) =>
 	readThrough(
 		getDb(),
-		`indicator|${event.params.code}|${event.url.search}|${readerKey(event.locals.actor)}|${requestLocale()}`,
+		event.locals.actor,
+		`indicator|${event.params.code}|${event.url.search}|${requestLocale()}`,
 		() => loadIndicatorPage(event)
 	);
 
@@ -167,11 +169,29 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 					indicator.ceiling !== null
 						? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 						: [],
-				observations: listObservations(db, actor, indicator.code, { country: selected, locale })
+				observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
+				history: historyOf(db, actor, indicator.code, url.searchParams.get('history'))
 			}
 		};
 	} catch (e) {
 		pageError(e);
+	}
+}
+
+/** The history of one value asked for by ?history= (the disclosure without JavaScript). */
+function historyOf(
+	db: ReturnType<typeof getDb>,
+	actor: Parameters<typeof observationHistory>[1],
+	code: string,
+	raw: string | null
+) {
+	const id = Number(raw);
+	if (!raw || !Number.isSafeInteger(id) || id < 1 || !actor) return null;
+	try {
+		return { id, items: observationHistory(db, actor, code, id).items };
+	} catch (e) {
+		if (isAppError(e)) return null;
+		throw e;
 	}
 }
 

@@ -8,7 +8,7 @@ import { listCountries } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
 import { AppError } from '$lib/server/errors';
-import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/action-forms';
+import { USER_FIELD_MESSAGES, formFailure, text, texts } from '$lib/server/actions/forms';
 import { userPatchSchema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
 import { preparePasswordCheck } from '$lib/server/accounts/password-strength';

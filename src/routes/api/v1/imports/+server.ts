@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import { api, actorOf } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
 import { assert } from '$lib/server/authz';
-import { listImportRuns, runImport } from '$lib/server/import/pipeline';
+import { runImport } from '$lib/server/import/pipeline';
+import { listImportRuns } from '$lib/server/import/runs';
 import { readImportRequest } from '$lib/server/import/http';
 
 /** Recent imports (admins: all; coordinators: their own). */

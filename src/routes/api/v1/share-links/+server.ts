@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, actorOf, readBody } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { createShareLink, listShareLinks } from '$lib/server/share-links';
+import { createShareLink, listShareLinks } from '$lib/server/sharing/share-links';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';
 
 export const GET = api(async (event) => {

@@ -3,7 +3,7 @@
 // (`X-Licence`, `Link: <…>; rel="license"`) so that the file itself stays a plain table.
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireShare } from '$lib/server/shared-pages';
+import { requireShare } from '$lib/server/sharing/shared-pages';
 import {
 	datasetCsv,
 	downloadHeaders,

@@ -1,7 +1,7 @@
 // The scope's validated data as JSON (licence, source, generatedAt and dataVersion included).
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireShare } from '$lib/server/shared-pages';
+import { requireShare } from '$lib/server/sharing/shared-pages';
 import { downloadHeaders, openDataset, scopeFileName } from '$lib/server/open-data';
 import type { RequestHandler } from './$types';
 

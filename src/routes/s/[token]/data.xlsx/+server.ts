@@ -3,7 +3,7 @@
 // source and the licence.
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireShare } from '$lib/server/shared-pages';
+import { requireShare } from '$lib/server/sharing/shared-pages';
 import { openDataset, scopeFileName, LICENCE } from '$lib/server/open-data';
 import { openDataXlsx } from '$lib/server/exports/open-data-xlsx';
 import { xlsxHeaders } from '$lib/server/exports/xlsx';

@@ -2,7 +2,7 @@
 // frame-ancestors for these paths only). Their layout resets to the root one, so the shared
 // layout's load does not run: the link is checked here.
 import { requestLocale } from '$lib/server/locale';
-import { requireShare } from '$lib/server/shared-pages';
+import { requireShare } from '$lib/server/sharing/shared-pages';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {

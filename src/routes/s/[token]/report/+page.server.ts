@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireShare } from '$lib/server/shared-pages';
+import { requireShare } from '$lib/server/sharing/shared-pages';
 import { scopeReport } from '$lib/server/report';
 import type { PageServerLoad } from './$types';
 

@@ -13,7 +13,7 @@ import {
 	actionInputFrom,
 	actionValuesOf,
 	formFailure
-} from '$lib/server/action-forms';
+} from '$lib/server/actions/forms';
 import { actionPatchSchema } from '$lib/schemas/actions';
 import { actionFormChoices } from '../../choices';
 import type { Actions, PageServerLoad } from './$types';

@@ -137,7 +137,7 @@ export const actions: Actions = {
 			return fail(422, { form: 'one', values, errors, message: null });
 		}
 		try {
-			upsertObservations(getDb(), locals.actor, params.code, [input]);
+			upsertObservations(getDb(), locals.actor, params.code, [input], { origin: 'form' });
 		} catch (e) {
 			if (isAppError(e)) {
 				const errs: Record<string, string> = {};
@@ -171,7 +171,7 @@ export const actions: Actions = {
 		if (Object.keys(errors).length > 0)
 			return fail(422, { form: 'table', rows, errors, message: null });
 		try {
-			upsertObservations(getDb(), locals.actor, params.code, inputs);
+			upsertObservations(getDb(), locals.actor, params.code, inputs, { origin: 'form' });
 		} catch (e) {
 			if (isAppError(e)) {
 				const errs: Record<string, string> = {};

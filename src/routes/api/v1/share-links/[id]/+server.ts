@@ -1,6 +1,6 @@
 import { api, actorOf } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { revokeShareLink } from '$lib/server/share-links';
+import { revokeShareLink } from '$lib/server/sharing/share-links';
 import { badRequest } from '$lib/server/errors';
 
 export const DELETE = api(async (event) => {

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { pageParam, requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
-import { sharedArticle } from '$lib/server/shared-views';
+import { pageParam, requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
+import { sharedArticle } from '$lib/server/sharing/shared-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

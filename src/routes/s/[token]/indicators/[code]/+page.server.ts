@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireInScope, requireShare, sharedNotFound } from '$lib/server/shared-pages';
-import { indicatorArticles, sharedIndicator } from '$lib/server/shared-views';
+import { requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
+import { indicatorArticles, sharedIndicator } from '$lib/server/sharing/shared-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, actorOf, readBody } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { returnAction } from '$lib/server/review';
+import { returnAction } from '$lib/server/review/actions';
 import { idParam } from '$lib/server/params';
 import { returnSchema } from '$lib/schemas/actions';
 

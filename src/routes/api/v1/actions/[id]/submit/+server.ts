@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, actorOf } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { submitAction } from '$lib/server/review';
+import { submitAction } from '$lib/server/review/actions';
 import { idParam, readOptionalBody } from '$lib/server/params';
 import { reviewStepSchema } from '$lib/schemas/actions';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, actorOf, readBody } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
-import { listUpdates, postUpdate } from '$lib/server/updates';
+import { listUpdates, postUpdate } from '$lib/server/actions/updates';
 import { idParam } from '$lib/server/params';
 import { actionUpdateSchema } from '$lib/schemas/actions';
 

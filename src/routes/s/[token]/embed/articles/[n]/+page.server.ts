@@ -5,7 +5,7 @@ import {
 	requireInScope,
 	requireShare,
 	sharedNotFound
-} from '$lib/server/shared-pages';
+} from '$lib/server/sharing/shared-pages';
 import { getArticleText } from '$lib/server/articles';
 import { isAppError } from '$lib/server/errors';
 import { actionStatusHistory } from '$lib/server/progress';

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { readOptions, requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { readOptions, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import { scopedIndicator } from '$lib/server/open-data';
 import { indicatorChartData } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';

@@ -2,7 +2,7 @@
 // reporting platforms; a country link gives that country's values only.
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { requireShare, sharedNotFound } from '$lib/server/shared-pages';
+import { requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import {
 	downloadHeaders,
 	openSdgCsv,

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { makeActor } from '../../../../tests/helpers/actors';
+import type { Actor } from '../authz';
+import {
+	cachedResponse,
+	clearResponseCache,
+	responseCacheSize,
+	signedInPageKey,
+	storeResponse
+} from './responses';
+
+let t: TestDb;
+let admin: Actor;
+let mex: Actor;
+beforeEach(async () => {
+	t = freshDb();
+	admin = await makeActor(t.db, 'admin');
+	mex = await makeActor(t.db, 'coordinator', ['MEX']);
+});
+afterEach(() => {
+	clearResponseCache();
+	t.close();
+});
+
+const key = (path: string, actor: Actor | null = admin, method = 'GET', locale = 'en') =>
+	signedInPageKey(t.db, method, new URL(`http://localhost${path}`), actor, locale);
+
+describe('signed-in page cache', () => {
+	it('caches only GETs of the summary pages by a signed-in reader', () => {
+		for (const p of [
+			'/',
+			'/es/',
+			'/articles/2',
+			'/fr/articles/18',
+			'/indicators/10.c.1',
+			'/indicators/10.c.1?country=MEX',
+			'/countries/MEX',
+			'/articles/2/__data.json'
+		])
+			expect(key(p), p).not.toBeNull();
+		for (const p of [
+			'/actions',
+			'/indicators',
+			'/indicators/new',
+			'/indicators/10.c.1/edit',
+			'/indicators/10.c.1/observations',
+			'/share-links',
+			'/audit',
+			'/review',
+			'/articles/2/edit'
+		])
+			expect(key(p), p).toBeNull();
+		expect(key('/', null)).toBeNull();
+		expect(key('/', admin, 'POST')).toBeNull();
+	});
+
+	it('keys by reader, language, address and the state of the store', () => {
+		const k = key('/articles/2')!;
+		expect(key('/articles/2')).toBe(k);
+		expect(key('/articles/2', mex)).not.toBe(k);
+		expect(key('/articles/2', admin, 'GET', 'es')).not.toBe(k);
+		expect(key('/articles/2?method=progress-chart')).not.toBe(k);
+		// A client-side data request is another answer than the page's HTML.
+		expect(key('/articles/2/__data.json')).not.toBe(k);
+		expect(key('/articles/2/__data.json?x-sveltekit-invalidated=01')).not.toBe(
+			key('/articles/2/__data.json')
+		);
+		// Any change to what a page shows, from any connection, moves the key (migration 0006).
+		t.db.$client.exec("update article_translation set title = title || ' ' where rowid = 1");
+		expect(key('/articles/2')).not.toBe(k);
+		// Bookkeeping no cached page shows (view counts, the audit trail, sessions) leaves it.
+		const k2 = key('/articles/2');
+		t.db.$client.exec('update share_link set view_count = view_count + 1');
+		t.db.$client.exec(
+			"insert into audit_entry (entity, entity_id, operation) values ('y', '2', 'create')"
+		);
+		expect(key('/articles/2')).toBe(k2);
+	});
+
+	it('stores whole 200 answers without cookies, and stays within its byte budget', async () => {
+		const ok = await storeResponse('a', new Response('page A', { status: 200 }));
+		expect(await ok.text()).toBe('page A');
+		expect(await cachedResponse('a')!.text()).toBe('page A');
+		await storeResponse('b', new Response('no', { status: 404 }));
+		await storeResponse('c', new Response('x', { headers: { 'set-cookie': 's=1' } }));
+		expect(cachedResponse('b')).toBeNull();
+		expect(cachedResponse('c')).toBeNull();
+		const big = 'x'.repeat(1024 * 1024);
+		for (let i = 0; i < 80; i++) await storeResponse(`big${i}`, new Response(big));
+		expect(responseCacheSize().bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
+		expect(cachedResponse('big0')).toBeNull();
+		expect(cachedResponse('big79')).not.toBeNull();
+	});
+});

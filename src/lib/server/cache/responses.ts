@@ -1,0 +1,116 @@
+// Rendered responses kept in memory, one byte-bounded store (least recently used out first)
+// for the signed-in summary pages (overview, article, indicator, country) and the shared
+// site's pages (sharing/shared-fast.ts), all keyed by cacheKey (index.ts): any change to
+// what a page shows makes a new key, so a page is never served stale.
+import type { Actor } from '../authz';
+import type { Db } from '../db';
+import { cacheKey, readerKey } from './index';
+
+export interface CachedResponse {
+	status: number;
+	body: Uint8Array<ArrayBuffer>;
+	headers: [string, string][];
+}
+
+/** Entries with a body, least recently used out first once their bodies pass `maxBytes`. */
+export class BodyCache<V extends { body: Uint8Array }> {
+	#entries = new Map<string, V>();
+	#bytes = 0;
+	constructor(private readonly maxBytes: number) {}
+
+	get(key: string): V | undefined {
+		const hit = this.#entries.get(key);
+		if (hit) {
+			this.#entries.delete(key);
+			this.#entries.set(key, hit);
+		}
+		return hit;
+	}
+
+	set(key: string, value: V): void {
+		const old = this.#entries.get(key);
+		if (old) this.#bytes -= old.body.byteLength;
+		this.#entries.delete(key);
+		this.#entries.set(key, value);
+		this.#bytes += value.body.byteLength;
+		while (this.#bytes > this.maxBytes && this.#entries.size > 0) {
+			const [oldest, entry] = this.#entries.entries().next().value!;
+			this.#entries.delete(oldest);
+			this.#bytes -= entry.body.byteLength;
+		}
+	}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	get bytes(): number {
+		return this.#bytes;
+	}
+
+	clear(): void {
+		this.#entries.clear();
+		this.#bytes = 0;
+	}
+}
+
+const MAX_BODY = 8 * 1024 * 1024;
+const cache = new BodyCache<CachedResponse>(64 * 1024 * 1024);
+
+/** The kept response of a key, as a Response. */
+export function cachedResponse(key: string): Response | null {
+	const hit = cache.get(key);
+	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
+}
+
+/** The kept response of a key as stored (for the shared site's fast path). */
+export function cachedEntry(key: string): CachedResponse | undefined {
+	return cache.get(key);
+}
+
+/**
+ * Keeps a copy of a 200 response (never one that sets a cookie) and answers the response
+ * itself, with its body read once.
+ */
+export async function storeResponse(key: string, res: Response): Promise<Response> {
+	if (res.status !== 200 || res.headers.has('set-cookie') || !res.body) return res;
+	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
+	const headers = [...res.headers.entries()];
+	if (body.byteLength <= MAX_BODY) cache.set(key, { status: res.status, body, headers });
+	return new Response(body, { status: res.status, headers });
+}
+
+export function responseCacheSize(): { entries: number; bytes: number } {
+	return { entries: cache.size, bytes: cache.bytes };
+}
+
+export function clearResponseCache(): void {
+	cache.clear();
+}
+
+// The signed-in pages whose rendering is cached: the overview, an article, an indicator
+// (not its edit or observation forms) and a country, and their client-side data requests.
+const CACHED_PAGES =
+	/^(?:\/(?:es|fr))?\/(?:|articles\/\d{1,2}\/?|indicators\/(?!new\/?$)[^/]+\/?|countries\/[A-Za-z]{3}\/?)(?:__data\.json)?$/;
+
+/**
+ * The cache key of a signed-in page request, or null when the request is not cached: only
+ * GETs of the pages above, and the key names everything the page depends on. `url` is the
+ * address as requested: a client-side data request (…/__data.json?x-sveltekit-invalidated=…)
+ * is another answer than the page's HTML.
+ */
+export function signedInPageKey(
+	db: Db,
+	method: string,
+	url: URL,
+	actor: Actor | null,
+	locale: string
+): string | null {
+	if (!actor || method !== 'GET') return null;
+	if (!CACHED_PAGES.test(url.pathname)) return null;
+	return cacheKey(db, {
+		kind: 'page',
+		reader: `${actor.id}|${readerKey(actor)}|${actor.name}`,
+		parts: [locale, url.pathname + url.search]
+	});
+}

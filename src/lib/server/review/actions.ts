@@ -1,0 +1,148 @@
+// Review of actions (DESIGN §5): submit → validate, or return with a comment (back to
+// draft), by the rules of states.ts applied in the actions' one write path (applyReview).
+// Validating copies the record into `validated`, which shared pages show.
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { action } from '../db/schema';
+import { assert, isAdmin, requireActor, type Actor } from '../authz';
+import { recordAudit } from '../audit';
+import { notFound } from '../errors';
+import {
+	actionRow,
+	actionsByIds,
+	getAction,
+	applyReview,
+	staleConflict,
+	workingRecord,
+	type ActionDetail,
+	type ActionRecord
+} from '../actions';
+
+function reviewState(r: ActionRecord) {
+	return { reviewState: r.reviewState, reviewComment: r.reviewComment, version: r.version };
+}
+
+function loadForReview(db: Db, actor: Actor, id: number, version?: number) {
+	const row = actionRow(db, id);
+	if (row.deletedAt) throw notFound(`There is no action ${id}.`);
+	if (version !== undefined && version !== row.version) throw staleConflict(db, actor, id, version);
+	return row;
+}
+
+/** A coordinator (own countries) or an admin sends a draft to the secretariat. */
+export function submitAction(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	opts: { version?: number } = {}
+): ActionDetail {
+	const who = requireActor(actor);
+	const pre = actionRow(db, id);
+	assert.submit(who, pre.countryIso3);
+	const row = loadForReview(db, who, id, opts.version);
+	const before = workingRecord(db, id);
+	db.transaction((tx) => {
+		applyReview(tx, who, id, 'submit', row.reviewState);
+		recordAudit(tx, {
+			userId: who.id,
+			entity: 'action',
+			entityId: id,
+			operation: 'submit',
+			before: reviewState(before),
+			after: reviewState(workingRecord(tx, id))
+		});
+	});
+	return getAction(db, who, id);
+}
+
+/** An admin validates: the current record (with its articles) becomes what shared pages show. */
+export function validateAction(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	opts: { version?: number } = {}
+): ActionDetail {
+	const who = requireActor(actor);
+	assert.validate(who);
+	const row = loadForReview(db, who, id, opts.version);
+	const before = workingRecord(db, id);
+	db.transaction((tx) => {
+		applyReview(tx, who, id, 'validate', row.reviewState);
+		const after = workingRecord(tx, id);
+		const snapshot = tx.select({ v: action.validated }).from(action).where(eq(action.id, id)).get();
+		recordAudit(tx, {
+			userId: who.id,
+			entity: 'action',
+			entityId: id,
+			operation: 'validate',
+			before: reviewState(before),
+			after: { ...reviewState(after), validated: snapshot?.v ?? null }
+		});
+	});
+	return getAction(db, who, id);
+}
+
+/** An admin returns a submitted action to its coordinators with a comment (back to draft). */
+export function returnAction(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	input: { comment: string; version?: number }
+): ActionDetail {
+	const who = requireActor(actor);
+	assert.validate(who);
+	const row = loadForReview(db, who, id, input.version);
+	const before = workingRecord(db, id);
+	db.transaction((tx) => {
+		applyReview(tx, who, id, 'return', row.reviewState, input.comment);
+		recordAudit(tx, {
+			userId: who.id,
+			entity: 'action',
+			entityId: id,
+			operation: 'return',
+			before: reviewState(before),
+			after: reviewState(workingRecord(tx, id)),
+			note: input.comment
+		});
+	});
+	return getAction(db, who, id);
+}
+
+export interface ReviewQueue {
+	/** Actions waiting for validation (admins: all; coordinators: their countries'). */
+	awaiting: ActionRecord[];
+	/** Drafts the secretariat returned with a comment. */
+	returned: ActionRecord[];
+}
+
+/** The actions part of the review queue. Viewers have no queue (403). */
+export function actionReviewQueue(db: Db, actor: Actor | null): ReviewQueue {
+	const who = requireActor(actor);
+	assert.reviewQueue(who);
+	const mine = isAdmin(who)
+		? undefined
+		: who.countries.length
+			? inArray(action.countryIso3, who.countries)
+			: eq(action.id, -1);
+	const ids = (returned: boolean) =>
+		db
+			.select({ id: action.id })
+			.from(action)
+			.where(
+				and(
+					isNull(action.deletedAt),
+					mine,
+					returned
+						? and(eq(action.reviewState, 'draft'), isNotNull(action.reviewComment))
+						: eq(action.reviewState, 'submitted')
+				)
+			)
+			.orderBy(returned ? desc(action.updatedAt) : asc(action.updatedAt))
+			.limit(200)
+			.all()
+			.map((r) => r.id);
+	return {
+		awaiting: actionsByIds(db, who, ids(false)),
+		returned: actionsByIds(db, who, ids(true))
+	};
+}
