@@ -146,7 +146,7 @@ test.describe('region at a glance', () => {
 					return el.compareDocumentPosition(document.getElementById('articles-h')!);
 				})
 			);
-			for (const pos of order) expect(pos & 4).toBe(4) // DOCUMENT_POSITION_FOLLOWING;
+			for (const pos of order) expect(pos & 4).toBe(4); // DOCUMENT_POSITION_FOLLOWING;
 		}
 		await page.goto(sharedPath);
 		const mexCell = page.locator(
