@@ -20,10 +20,7 @@ function members(db: Db, locale: NameLocale) {
 	return listCountries(db, { member: true, locale });
 }
 
-function withGeometry(
-	list: { iso3: string }[],
-	entries: MapEntry[]
-): RegionMapData {
+function withGeometry(list: { iso3: string }[], entries: MapEntry[]): RegionMapData {
 	return { geometry: regionMapGeometry(list.map((c) => c.iso3)), entries };
 }
 

@@ -26,11 +26,12 @@ describe('region map geometry', () => {
 			expect(y).toBeLessThan(g.inset.height);
 		}
 		// The big ones are labelled on the region view.
-		expect(g.region.members.filter((s) => s.label).map((s) => s.iso3).sort()).toEqual([
-			'CAN',
-			'MEX',
-			'USA'
-		]);
+		expect(
+			g.region.members
+				.filter((s) => s.label)
+				.map((s) => s.iso3)
+				.sort()
+		).toEqual(['CAN', 'MEX', 'USA']);
 	});
 
 	it('is computed once per set of member states', () => {
