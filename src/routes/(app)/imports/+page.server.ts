@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeImportMessage } from '$lib/i18n/imports';
-import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, canRevertImport, type Actor } from '$lib/server/authz';
@@ -205,10 +204,10 @@ export const actions: Actions = {
 };
 
 /** The dry-run report of a kept preview again (reads only), or null when it is gone. */
-function previewReport(actor: Actor, previewId: string): ImportReport | null {
+function previewReport(actor: Actor, previewId: string) {
 	try {
 		const { text, options } = loadPreview(actor.id, previewId);
-		return runImport(getDb(), actor, { ...options, text, dryRun: true });
+		return forPage(runImport(getDb(), actor, { ...options, text, dryRun: true }));
 	} catch {
 		return null;
 	}
