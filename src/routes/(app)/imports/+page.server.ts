@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeImportMessage } from '$lib/i18n/imports';
+import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, canRevertImport, type Actor } from '$lib/server/authz';
