@@ -23,7 +23,7 @@ import { freePort } from '../helpers/free-port';
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
 const KB = 1024;
 const MB = 1024 * KB;
-// Thresholds for a 16 MB file system: fine at start, critical once it is filled.
+// Thresholds for a 32 MB file system: fine at start, critical once it is filled.
 const THRESHOLDS = { AVANCE_DISK_WARNING: '10%,3M', AVANCE_DISK_CRITICAL: '2%,1M' };
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -79,7 +79,7 @@ test('a full disk: 507 storage_full, reads work, health failing, banner, then th
 	const disk = join(tmp, 'disk');
 	const previews = join(tmp, 'previews');
 	spawnSync('mkdir', ['-p', disk, previews]);
-	const tmpfs = mountTmpfs(disk, '16m');
+	const tmpfs = mountTmpfs(disk, '32m');
 	test.info().annotations.push({
 		type: 'disk-full',
 		description: tmpfs
