@@ -193,7 +193,10 @@ function resolveWithApiKey(
 			'rate_limited',
 			`This API key made too many requests; try again in ${wait} seconds.`
 		);
-		return Response.json(body, { status: 429, headers: { ...headers, 'retry-after': String(wait) } });
+		return Response.json(body, {
+			status: 429,
+			headers: { ...headers, 'retry-after': String(wait) }
+		});
 	}
 	event.locals.actor = found.actor;
 	event.locals.apiKeyId = found.keyId;

@@ -89,7 +89,9 @@ test('a refused form keeps its values and says why', async ({ page, baseURL }) =
 	await page.getByLabel('Email address').fill('first.admin@example.org');
 	await page.getByLabel('Password').fill('a-long-enough-password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toContainText('Nothing was saved and your entries are kept');
+	await expect(page.getByRole('alert')).toContainText(
+		'Nothing was saved and your entries are kept'
+	);
 	await expect(page.getByLabel('Email address')).toHaveValue('first.admin@example.org');
 	await expect(page.getByLabel('Password')).toHaveValue('a-long-enough-password');
 });

@@ -97,9 +97,7 @@ test('fingerprinted files: compressed, cached a year, immutable; static files no
 	for (const asset of [...new Set(assets)].slice(0, 6)) {
 		const res = await fetchRaw(asset, { 'accept-encoding': 'br, gzip' });
 		expect(res.status, asset).toBe(200);
-		expect(res.headers['cache-control'], asset).toMatch(
-			/public,\s*max-age=31536000,\s*immutable/
-		);
+		expect(res.headers['cache-control'], asset).toMatch(/public,\s*max-age=31536000,\s*immutable/);
 		expect(res.headers['x-content-type-options'], asset).toBe('nosniff');
 		if (res.body.length > 1024) expect(res.headers['content-encoding'], asset).toBe('br');
 	}

@@ -29,7 +29,8 @@ export const importOptionsSchema = z
 		format: optionalText(
 			z
 				.enum(IMPORT_FORMAT_NAMES, {
-					message: 'Use opensdg, databank, sdg-ddf, template or sdmx-csv (or leave it out to detect it).'
+					message:
+						'Use opensdg, databank, sdg-ddf, template or sdmx-csv (or leave it out to detect it).'
 				})
 				.optional()
 		),

@@ -91,9 +91,7 @@ describe('another country’s coordinator reads only validated versions', () => 
 
 	it('filters by status and overdue on the validated version', () => {
 		expect(ids(listActions(t.db, who.gtm, { status: 'stalled', country: 'MEX' }))).toEqual([]);
-		expect(ids(listActions(t.db, who.gtm, { status: 'planned', country: 'MEX' }))).toEqual([
-			mexId
-		]);
+		expect(ids(listActions(t.db, who.gtm, { status: 'planned', country: 'MEX' }))).toEqual([mexId]);
 		expect(ids(listActions(t.db, who.gtm, { overdue: true, country: 'MEX' }))).toEqual([]);
 		expect(ids(listActions(t.db, who.mex, { status: 'stalled', country: 'MEX' }))).toEqual(
 			[draftId, mexId].sort()

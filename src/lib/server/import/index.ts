@@ -60,7 +60,8 @@ export function detectFormat(text: string): ImportFormat | null {
 		return 'databank';
 	}
 	if (has('geo_area') && has('year')) return 'sdg-ddf';
-	if (headers[0]?.startsWith('dataflow') && has('time_period') && has('obs_value')) return 'sdmx-csv';
+	if (headers[0]?.startsWith('dataflow') && has('time_period') && has('obs_value'))
+		return 'sdmx-csv';
 	if (headers[0] === 'year' && headers[headers.length - 1] === 'value') return 'opensdg';
 	if (has('series code') && headers.some((h) => normalisePeriod(h) !== null)) return 'databank';
 	return null;

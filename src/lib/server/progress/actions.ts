@@ -2,12 +2,7 @@
 // status, share completed) and "progress over time" (actions by status month by month).
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import {
-	ACTION_STATUSES,
-	article,
-	framework,
-	type ActionStatus
-} from '../db/schema';
+import { ACTION_STATUSES, article, framework, type ActionStatus } from '../db/schema';
 import type { Actor } from '../authz';
 import { visibleActions, type VisibleAction } from '../visibility';
 import { unauthorized } from '../errors';

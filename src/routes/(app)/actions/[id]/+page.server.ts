@@ -22,7 +22,13 @@ import { listArticles, isoToday } from '$lib/server/articles';
 import { countryName } from '$lib/server/countries';
 import { requestLocale } from '$lib/server/locale';
 import { pageError } from '$lib/server/pages';
-import { formFailure, numberOrUndefined, orNull, text, updateForm } from '$lib/server/actions/forms';
+import {
+	formFailure,
+	numberOrUndefined,
+	orNull,
+	text,
+	updateForm
+} from '$lib/server/actions/forms';
 import { returnSchema } from '$lib/schemas/actions';
 import { evidenceCreateSchema } from '$lib/schemas/evidence';
 import { AppError } from '$lib/server/errors';

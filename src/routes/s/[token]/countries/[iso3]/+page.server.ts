@@ -1,6 +1,11 @@
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/locale';
-import { pageParam, requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
+import {
+	pageParam,
+	requireInScope,
+	requireShare,
+	sharedNotFound
+} from '$lib/server/sharing/shared-pages';
 import { sharedCountry } from '$lib/server/sharing/shared-views';
 import { isAppError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
