@@ -218,9 +218,12 @@ test('the report offers the downloads, and they work', async ({ page }) => {
 		`/s/${article2.token}/data.csv`,
 		`/s/${article2.token}/data.csv?table=actions`,
 		`/s/${article2.token}/data.csv?table=observations`,
+		`/s/${article2.token}/data.xlsx`,
 		`/s/${article2.token}/data.json`,
 		`/s/${article2.token}/indicators/10.c.1/opensdg.csv`,
-		`/s/${article2.token}/indicators/17.3.2/opensdg.csv`
+		`/s/${article2.token}/indicators/10.c.1/sdmx.csv`,
+		`/s/${article2.token}/indicators/17.3.2/opensdg.csv`,
+		`/s/${article2.token}/indicators/17.3.2/sdmx.csv`
 	]);
 	for (const href of hrefs) expect((await anon.get(href!)).status(), href!).toBe(200);
 });

@@ -1,10 +1,19 @@
 // The API documentation page (/api/docs): the OpenAPI description rendered by Redoc, whose
 // standalone bundle comes from npm and is served by the app itself (no CDN), under a CSP of
 // its own (scripts from us only; Redoc's search runs in a worker made from a blob).
-import redocBundle from 'redoc/bundles/redoc.standalone.js?raw';
+import redocSource from 'redoc/bundles/redoc.standalone.js?raw';
 import { createHash } from 'node:crypto';
 
 export const REDOC_PATH = '/api/docs/redoc.standalone.js';
+
+/**
+ * Redoc's footer shows a small logo fetched from its CDN. The page asks nothing of other
+ * hosts, so the bundle we serve draws an empty image of its own instead.
+ */
+const redocBundle = redocSource.replaceAll(
+	'https://cdn.redoc.ly/redoc/logo-mini.svg',
+	'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E'
+);
 
 /** A version tag of the bundle, so the page can let browsers keep it for good. */
 const bundleTag = createHash('sha256').update(redocBundle).digest('hex').slice(0, 12);

@@ -61,8 +61,12 @@ export function openDatabase(file: string = databasePath()): Db {
 		);
 	}
 	const db = drizzle(sqlite, { schema }) as Db;
+	// Every transaction here writes, so it takes the write lock when it begins (IMMEDIATE):
+	// a deferred one that reads first cannot wait for a writer (SQLite answers busy at once
+	// when a read transaction asks for the lock), while an immediate one waits busy_timeout.
 	const transaction = db.transaction.bind(db);
-	db.transaction = ((fn, config) => mapFaults(() => transaction(fn, config))) as Db['transaction'];
+	db.transaction = ((fn, config) =>
+		mapFaults(() => transaction(fn, { behavior: 'immediate', ...config }))) as Db['transaction'];
 	return db;
 }
 
