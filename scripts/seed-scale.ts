@@ -155,8 +155,9 @@ const insActionArticle = sqlite.prepare(
 const insUpdate = sqlite.prepare(
 	'insert into action_update (action_id, date, note, status, percent_complete, language, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
 );
+// The triggers of the action tables already index each new action; this adds its update notes.
 const insFts = sqlite.prepare(
-	'insert into action_fts (rowid, title, description, lead_agency, notes) values (?, ?, ?, ?, ?)'
+	'insert or replace into action_fts (rowid, title, description, lead_agency, notes) values (?, ?, ?, ?, ?)'
 );
 const insEvidence = sqlite.prepare(
 	`insert into evidence (url, url_normalized, title, kind, published_on, target_type, target_id, country_iso3, created_by, created_at) values (?, ?, ?, ?, ?, 'action', ?, ?, ?, ?)`
