@@ -48,3 +48,40 @@ export type Locale = (typeof LOCALES)[number];
 /** Roles of an account (DESIGN §3). */
 export const ROLES = ['admin', 'coordinator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Units an indicator may be measured in. */
+export const INDICATOR_UNITS = [
+	'percent',
+	'count',
+	'per_100k',
+	'score',
+	'days',
+	'usd',
+	'months',
+	'ratio',
+	'index',
+	'other'
+] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+
+/** Which way an indicator improves. */
+export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof INDICATOR_DIRECTIONS)[number];
+
+/** The published progress methods (DESIGN §6), in the order they are offered. */
+export const PROGRESS_METHODS = [
+	'cagr-ratio',
+	'progress-chart',
+	'anticipated-progress',
+	'sdsn-trend',
+	'eurostat'
+] as const;
+export type Method = (typeof PROGRESS_METHODS)[number];
+
+/** How an indicator's disaggregates combine into one series when there is no headline. */
+export const INDICATOR_AGGREGATIONS = ['mean', 'sum'] as const;
+export type Aggregation = (typeof INDICATOR_AGGREGATIONS)[number];
+
+/** continuous: judged by its trend; threshold: met when the latest value reaches a threshold. */
+export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];

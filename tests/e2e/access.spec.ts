@@ -8,7 +8,8 @@
 //   API keys: sessions are the only credential);
 // - a coordinator never receives another country's drafts from any list, and no endpoint or
 //   page gives anyone but an admin another person's email address.
-import { test, expect, request as newRequest, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as newRequest } from './api-test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,10 +1,6 @@
 // The "Done when" of issue 3 through the API alone, plus the API's error shapes.
-import {
-	test,
-	expect,
-	request as playwrightRequest,
-	type APIRequestContext
-} from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as playwrightRequest } from './api-test';
 import { apiSignIn, createUser } from './helpers';
 
 const run = `api${Date.now().toString(36)}`;

@@ -1,5 +1,5 @@
 // The evidence library: every link, filtered; evidence added to an article.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { createUser, expectAccessible, signIn } from './helpers';
 
 const run = Date.now().toString(36);

@@ -2,7 +2,8 @@
 // Mexico records an action, two updates and an evidence link, finds it by a word of its
 // description; Guatemala's coordinator and a viewer cannot change it; a javascript: link
 // and a stale edit are refused and change nothing; every step is in the audit log.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import { createUser, expectAccessible, signIn } from './helpers';
 
 const run = Date.now().toString(36);

@@ -1,7 +1,7 @@
 // The API's documentation: /api/docs renders the OpenAPI description from the app itself (no
 // other host is asked for anything), and every example of docs/api.md runs as written, with
 // curl and with Python's standard library, against this server.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,12 +3,8 @@
 // (201), is refused for another country (403), uploads a CSV import with -F (accepted), and
 // gets 401 once the key is revoked or the user deactivated. Every answer is checked against
 // the OpenAPI description.
-import {
-	test,
-	expect,
-	request as playwrightRequest,
-	type APIRequestContext
-} from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as playwrightRequest } from './api-test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

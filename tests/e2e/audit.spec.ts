@@ -1,5 +1,5 @@
 // The audit log: admins browse and filter it; nobody else reads it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { createUser, expectAccessible, signIn } from './helpers';
 
 const run = Date.now().toString(36);

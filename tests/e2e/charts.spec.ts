@@ -1,4 +1,5 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, baseOrigin, expectAccessible } from './helpers';
 import { sharedFile } from '../helpers/shared-data';

@@ -6,7 +6,7 @@
 // articles and its audit entry; a batch of observations is whole.
 //
 // It serves its own copy of build/ on its own port and database (not the e2e server).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-import { test, expect, type APIRequestContext, type Frame, type Page } from '@playwright/test';
+import { type APIRequestContext, type Frame, type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expectAccessible } from './helpers';

@@ -4,7 +4,7 @@
 // - start-up stops with one clear line when the database cannot be used (a path under a
 //   file, a folder, a file that is not SQLite, a read-only folder) and touches nothing;
 // - a migration that fails leaves the existing database byte for byte as it was.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {

@@ -8,7 +8,8 @@
 //   503 busy with Retry-After on the API, and the form kept on the page.
 //
 // Each serves its own copy of build/ on a free port and its own database (not the e2e server).
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { expectAccessible } from './helpers';
 
 test('first run: /setup creates the first admin, then disappears', async ({ page }) => {

@@ -1,9 +1,5 @@
-import {
-	test,
-	expect,
-	request as playwrightRequest,
-	type APIRequestContext
-} from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as playwrightRequest } from './api-test';
 import { apiSignIn, baseOrigin, E2E_ADMIN } from './helpers';
 
 // Caches that cannot go stale (issue 12): after each kind of change to published data, the

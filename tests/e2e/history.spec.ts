@@ -2,7 +2,7 @@
 // the UN's 10.7.3 file over it. The preview lists each old → new value, the indicator page shows
 // the value's history on demand (keyboard), and the imports page undoes the UN import after a
 // confirmation step, which brings the national values back.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { apiSignIn, expectAccessible, signIn } from './helpers';
 import { SHARED_DATA } from '../helpers/shared-data';
 

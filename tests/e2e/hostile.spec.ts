@@ -8,7 +8,8 @@
 //   opens, no element is injected, and the text appears as typed;
 // - a javascript: evidence link is refused;
 // - over the body limit is 413 and another content type 415, as JSON naming the problem.
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,8 @@
 // from the URL, the saved choice and Accept-Language; the switcher; every page of the tour
 // in each language with no English left but the marked, untranslated declaration text;
 // local number formats; validation messages; the translations admin form.
-import { test, expect, type Page, type Browser, type APIRequestContext } from '@playwright/test';
+import { type Page, type Browser, type APIRequestContext } from '@playwright/test';
+import { test, expect } from './api-test';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { signIn, apiSignIn, baseOrigin, expectAccessible } from './helpers';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, baseOrigin, expectAccessible, signIn } from './helpers';
 import { SHARED_DATA } from '../helpers/shared-data';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { apiSignIn, baseOrigin, expectAccessible, signIn } from './helpers';
 
 test.describe('indicator catalogue and values', () => {

@@ -44,6 +44,12 @@ export class OpenApiCheck {
 		return schema.$ref === '#/components/schemas/Error' ? { $ref: 'Error' } : schema;
 	}
 
+	/** True when the description has this method on a path matching `pathname` (under /api/v1). */
+	knows(method: string, pathname: string): boolean {
+		const path = pathname.replace(/^\/api\/v1/, '');
+		return this.routes.some((r) => r.method === method.toLowerCase() && r.pattern.test(path));
+	}
+
 	/** Checks one answer; `url` is the request's path and query (or a full URL). */
 	async check(method: string, url: string, res: APIResponse): Promise<void> {
 		const pathname = new URL(url, 'http://x').pathname.replace(/^\/api\/v1/, '');

@@ -1,11 +1,7 @@
 // DESIGN §3 over HTTP: anonymous get 401 from the API and the sign-in page from pages;
 // signed-in people without the right get 403, for every mutating endpoint.
-import {
-	test,
-	expect,
-	request as playwrightRequest,
-	type APIRequestContext
-} from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as playwrightRequest } from './api-test';
 import { apiSignIn, createUser } from './helpers';
 
 const run = `perm${Date.now().toString(36)}`;

@@ -6,7 +6,7 @@
 // connect from different loopback addresses; a client-sent X-Forwarded-For changes nothing),
 // a shared page and an import. Ports are the system's choice; Caddy's admin endpoint is off and
 // its storage lives in a temporary folder. Skipped, with the reason, where Caddy is missing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';

@@ -1,4 +1,5 @@
-import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { type Page, type APIRequestContext } from '@playwright/test';
+import { test, expect } from './api-test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, baseOrigin, expectAccessible, signIn } from './helpers';
 import { sharedFile } from '../helpers/shared-data';

@@ -1,7 +1,7 @@
 // What the production server (scripts/serve.js, serve-edge.js) does on the way out: HTML, JSON,
 // CSV, JS, CSS and SVG compressed br or gzip as the client accepts (the shared site's fast path
 // too), `_app/immutable/*` cached for a year, static files with nosniff.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { get as httpGet } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { signIn as fetchSignIn } from '../load/client.js';

@@ -1,9 +1,5 @@
-import {
-	test,
-	expect,
-	request as playwrightRequest,
-	type APIRequestContext
-} from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, request as playwrightRequest } from './api-test';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { apiSignIn, baseOrigin, expectAccessible, E2E_ADMIN } from './helpers';

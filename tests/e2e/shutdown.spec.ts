@@ -4,7 +4,7 @@
 // off without an answer (the only failures allowed are connections refused after the stop).
 //
 // It serves its own copy of build/ on a free port and its own database (not the e2e server).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './api-test';
 import { E2E_ADMIN, expectAccessible } from './helpers';
 
 test('anonymous visitors are sent to sign-in, and come back where they were going', async ({

@@ -2,7 +2,8 @@
 // from a page that someone else changed meanwhile is refused with what changed; after a
 // successful update its date field keeps today's date, so the next update goes through; and
 // it accepts a date typed as the field shows it.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { test, expect } from './api-test';
 import { baseOrigin, createUser, expectAccessible, signIn } from './helpers';
 
 const run = Date.now().toString(36);

@@ -1,6 +1,7 @@
 // Accounts: an admin creates and edits users in the users page; deactivating signs the
 // person out at once; everyone changes their own password on "My account".
-import { test, expect, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { test, expect } from './api-test';
 import { createUser, expectAccessible, signIn } from './helpers';
 
 const run = Date.now().toString(36);

@@ -3,24 +3,17 @@
  * Pure data: no I/O, shared by server and browser.
  */
 
-export type Direction = 'increase' | 'decrease';
-
-export type Method =
-	'cagr-ratio' | 'progress-chart' | 'anticipated-progress' | 'sdsn-trend' | 'eurostat';
+import {
+	PROGRESS_METHODS,
+	type Aggregation,
+	type Direction,
+	type IndicatorKind,
+	type Method
+} from '../domain';
+export type { Aggregation, Direction, IndicatorKind, Method } from '../domain';
 
 /** The published methods, in the order they are offered. */
-export const METHODS: readonly Method[] = [
-	'cagr-ratio',
-	'progress-chart',
-	'anticipated-progress',
-	'sdsn-trend',
-	'eurostat'
-];
-
-/** How an indicator's disaggregates combine into one series when there is no headline. */
-export type Aggregation = 'mean' | 'sum';
-/** continuous: judged by its trend; threshold: met when the latest value reaches a threshold. */
-export type IndicatorKind = 'continuous' | 'threshold';
+export const METHODS: readonly Method[] = PROGRESS_METHODS;
 
 export type Status =
 	| 'target_achieved'

@@ -3,28 +3,20 @@
 import { z } from 'zod';
 import { localeSchema } from './common';
 
-export const INDICATOR_UNITS = [
-	'percent',
-	'count',
-	'per_100k',
-	'score',
-	'days',
-	'usd',
-	'months',
-	'ratio',
-	'index',
-	'other'
-] as const;
-export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
-export const PROGRESS_METHODS = [
-	'cagr-ratio',
-	'progress-chart',
-	'anticipated-progress',
-	'sdsn-trend',
-	'eurostat'
-] as const;
-export const INDICATOR_AGGREGATIONS = ['mean', 'sum'] as const;
-export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
+import {
+	INDICATOR_AGGREGATIONS,
+	INDICATOR_DIRECTIONS,
+	INDICATOR_KINDS,
+	INDICATOR_UNITS,
+	PROGRESS_METHODS
+} from '$lib/domain';
+export {
+	INDICATOR_AGGREGATIONS,
+	INDICATOR_DIRECTIONS,
+	INDICATOR_KINDS,
+	INDICATOR_UNITS,
+	PROGRESS_METHODS
+};
 const METHOD_MESSAGE =
 	'Use cagr-ratio, progress-chart, anticipated-progress, sdsn-trend, eurostat or all.';
 const ceilingKey = z

@@ -7,6 +7,7 @@ import { apiKeyCreateSchema, apiKeyQuerySchema } from '$lib/schemas/api-keys';
 import { countryQuery, localeQuery } from '$lib/schemas/common';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';
 import { saveTranslationsSchema } from '$lib/schemas/translations';
+import { siteSettingsPatchSchema, siteSettingsSchema } from '$lib/schemas/settings';
 import {
 	auditQuerySchema,
 	userCreateSchema,
@@ -182,5 +183,22 @@ export const OPERATIONS: Operation[] = [
 		body: saveTranslationsSchema,
 		responses: ok(r.translatableItem),
 		errors: [404, 409, 415, 422]
+	},
+	{
+		method: 'get',
+		path: '/settings',
+		tag: 'Settings',
+		summary: 'The site’s settings: the default progress method',
+		responses: ok(siteSettingsSchema)
+	},
+	{
+		method: 'patch',
+		path: '/settings',
+		tag: 'Settings',
+		summary: 'Change the site’s settings (admins); audited, pages refresh at once',
+		body: siteSettingsPatchSchema,
+		responses: ok(siteSettingsSchema),
+		errors: [415, 422],
+		example: { request: { defaultMethod: 'anticipated-progress' } }
 	}
 ];

@@ -62,7 +62,7 @@ export interface VerdictComparison {
 	agreement: 'agree' | 'disagree';
 }
 
-const SITE_METHOD_KEY = 'progress_default_method';
+export const SITE_METHOD_KEY = 'progress_default_method';
 
 /** The site's default method (app_meta), else cagr-ratio. */
 export function siteDefaultMethod(db: Db): Method {

@@ -4,7 +4,13 @@ import { canImport, canManageIndicators } from '$lib/server/authz';
 import { requestLocale } from '$lib/server/locale';
 import { indicatorAlerts } from '$lib/server/progress';
 import { readThrough } from '$lib/server/cache';
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { siteDefaultMethod } from '$lib/server/progress/verdicts';
+import { updateSiteSettings } from '$lib/server/progress/site-settings';
+import { isAppError } from '$lib/server/errors';
+import { appErrorMessage } from '$lib/i18n/errors';
+import { siteSettingsSchema } from '$lib/schemas/settings';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
@@ -21,6 +27,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		alerts,
 		canManage: canManageIndicators(locals.actor),
 		canImport: canImport(locals.actor),
+		siteMethod: siteDefaultMethod(db),
 		locale
 	};
+};
+
+export const actions: Actions = {
+	/** The site's default progress method (admins). */
+	settings: async ({ request, locals }) => {
+		const parsed = siteSettingsSchema.safeParse({
+			defaultMethod: (await request.formData()).get('defaultMethod')
+		});
+		if (!parsed.success) return fail(422, { settingsError: parsed.error.issues[0].message });
+		try {
+			updateSiteSettings(getDb(), locals.actor, parsed.data);
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { settingsError: appErrorMessage(e) });
+			throw e;
+		}
+		return { settingsSaved: true };
+	}
 };

@@ -13,19 +13,14 @@ import { createdAt, updatedAt, LOCALES, REVIEW_STATES } from './common';
 import { article, country, reference } from './framework';
 import { user } from './auth';
 
-export const DIRECTIONS = ['increase', 'decrease'] as const;
-import { OBSERVATION_STATUSES } from '../../../domain';
-export { OBSERVATION_STATUSES };
-/** How disaggregates combine without a headline (issue 16); null: by unit (count → sum). */
-export const AGGREGATIONS = ['mean', 'sum'] as const;
-export const INDICATOR_KINDS = ['continuous', 'threshold'] as const;
-export const PROGRESS_METHODS = [
-	'cagr-ratio',
-	'progress-chart',
-	'anticipated-progress',
-	'sdsn-trend',
-	'eurostat'
-] as const;
+import {
+	INDICATOR_AGGREGATIONS as AGGREGATIONS,
+	INDICATOR_DIRECTIONS as DIRECTIONS,
+	INDICATOR_KINDS,
+	OBSERVATION_STATUSES,
+	PROGRESS_METHODS
+} from '../../../domain';
+export { AGGREGATIONS, DIRECTIONS, INDICATOR_KINDS, OBSERVATION_STATUSES, PROGRESS_METHODS };
 
 export const indicator = sqliteTable('indicator', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
