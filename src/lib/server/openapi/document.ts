@@ -121,6 +121,8 @@ function responses(op: Operation): Json {
 	if (!op.public) errors.add(429);
 	if (op.path !== '/health' && op.path !== '/openapi.json') errors.add(503);
 	if (op.method !== 'get') errors.add(507);
+	// Any request with a body may be over the limits (1 MB of JSON, 16 MB for imports).
+	if (op.body || op.csvBody) errors.add(413);
 	for (const status of [...errors].sort()) {
 		out[String(status)] = { $ref: `#/components/responses/E${status}` };
 	}
