@@ -1,24 +1,31 @@
-// Colour-blind safe colours (Okabe & Ito 2008), darkest first; yellow left out (too light on
-// white). Series beyond the palette repeat it with another point style, so no two series look
-// the same.
-export const OKABE_ITO = [
+// Colour-blind safe series colours that do not repeat within 12 series: Okabe & Ito (2008),
+// darkest first, yellow left out (too light on white), then five of Paul Tol's muted and bright
+// schemes that stay apart from them. Each block of 12 also gets its own point style, and the
+// first series of each block its own marker, so no two series look the same (issue 19 §4).
+export const SERIES_COLOURS = [
 	'#0072B2', // blue
 	'#D55E00', // vermillion
 	'#009E73', // bluish green
 	'#CC79A7', // reddish purple
 	'#E69F00', // orange
 	'#56B4E9', // sky blue
-	'#000000' // black
+	'#000000', // black
+	'#332288', // indigo
+	'#882255', // wine
+	'#117733', // green
+	'#661100', // brown
+	'#6699CC' // steel blue
 ] as const;
 
 export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
 
 export function seriesColour(i: number): string {
-	return OKABE_ITO[i % OKABE_ITO.length];
+	return SERIES_COLOURS[i % SERIES_COLOURS.length];
 }
 
+/** A marker per series: distinct within each colour, so print in grey still tells lines apart. */
 export function seriesPointStyle(i: number): (typeof POINT_STYLES)[number] {
-	return POINT_STYLES[Math.floor(i / OKABE_ITO.length) % POINT_STYLES.length];
+	return POINT_STYLES[(i + Math.floor(i / SERIES_COLOURS.length)) % POINT_STYLES.length];
 }
 
 /** Action statuses: one colour each, in the order of the stack. */
