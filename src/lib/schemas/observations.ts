@@ -132,7 +132,7 @@ export const observationListQuery = z
 			.transform((v) => v === 'true' || v === '1')
 			.optional(),
 		review: z.enum(['draft', 'submitted', 'validated']).optional(),
-		format: z.enum(['json', 'csv', 'sdmx-csv']).default('json'),
+		format: z.enum(['json', 'csv', 'sdmx-csv', 'xlsx']).default('json'),
 		/** Page size of the JSON list (default 100); the CSV holds every value. */
 		limit: z
 			.string()

@@ -9,9 +9,14 @@ import {
 import { writeTemplate } from '$lib/server/import';
 import { observationsSdmxCsv, sdmxFileName } from '$lib/server/sdmx';
 import { observationListQuery, observationUpsertSchema } from '$lib/schemas/observations';
+import { toXlsx, xlsxHeaders } from '$lib/server/exports/xlsx';
+import {
+	OBSERVATION_EXPORT_COLUMNS,
+	observationExportRows
+} from '$lib/server/exports/observations-table';
 
 /**
- * `?country=&from=&to=&review=&validatedOnly=&limit=&cursor=&format=csv|sdmx-csv`: JSON in pages
+ * `?country=&from=&to=&review=&validatedOnly=&limit=&cursor=&format=csv|sdmx-csv|xlsx`: JSON in pages
  * of `limit` (default 100) with `nextCursor`; the CSV (the import template's columns) and the
  * SDMX-CSV hold all.
  */
@@ -34,6 +39,27 @@ export const GET = api(async (event) => {
 	}
 	const items = listObservations(getDb(), actor, event.params.code ?? '', query);
 	const code = items[0]?.indicator ?? event.params.code ?? '';
+	if (format === 'xlsx') {
+		const body = await toXlsx(
+			[
+				{
+					name: 'Observations',
+					columns: OBSERVATION_EXPORT_COLUMNS,
+					rows: observationExportRows(items)
+				}
+			],
+			{
+				title: `Avance: values of indicator ${code}${query.country ? ` (${query.country})` : ''}`,
+				source: 'Avance, RCM Special Declaration on the Global Compact for Migration',
+				licence: 'Working data as the reader may see it: check the review state before publishing',
+				url: event.url.href
+			}
+		);
+		const name = `${code}${query.country ? '-' + query.country : ''}.xlsx`.replace(/[^\w.-]/g, '_');
+		return new Response(new Uint8Array(body), {
+			headers: { ...xlsxHeaders(name), 'cache-control': 'private, no-store' }
+		});
+	}
 	const csv = writeTemplate(
 		items.map((o) => ({
 			indicator: o.indicator,
