@@ -3,7 +3,12 @@
 // AVANCE_BACKUP_DIR as avance-<UTC time>.db. Refuses, before writing anything, when the
 // target's file system has no room for the copy.
 import { databasePath } from '../src/lib/server/db';
-import { backupDatabase, backupDir, backupFileIn, BackupError } from '../src/lib/server/backup';
+import {
+	backupDatabase,
+	backupDir,
+	backupFileIn,
+	BackupError
+} from '../src/lib/server/runtime/backup';
 
 const dir = backupDir();
 const target = process.argv[2] || (dir ? backupFileIn(dir) : undefined);

@@ -1,7 +1,7 @@
 // `npm run db:restore -- FILE`: checks FILE and restores it into DATABASE_URL (default
 // data/avance.db), keeping the current database beside it. Stop the server first.
 import { databasePath } from '../src/lib/server/db';
-import { restoreDatabase, BackupError } from '../src/lib/server/backup';
+import { restoreDatabase, BackupError } from '../src/lib/server/runtime/backup';
 
 const source = process.argv[2];
 if (!source) {

@@ -1,7 +1,7 @@
 // `npm run db:seed [-- --demo]`: seeds the declaration, references, countries and the
 // starter indicators (idempotent); with --demo, adds the clearly labelled demo data set.
 import { databasePath, openDatabase, runMigrations } from '../src/lib/server/db';
-import { seedDatabase } from '../src/lib/server/seed';
+import { seedDatabase } from '../src/lib/server/seed/seed';
 import { seedDemoData } from '../seed/demo';
 
 const file = databasePath();

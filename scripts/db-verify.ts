@@ -4,7 +4,7 @@
 // Avance database this version can restore, 1 otherwise. Different counts are expected (the
 // live database has moved on since the backup); they are shown, not judged.
 import { databasePath } from '../src/lib/server/db';
-import { compareWithLive } from '../src/lib/server/backup';
+import { compareWithLive } from '../src/lib/server/runtime/backup';
 
 const file = process.argv[2];
 if (!file) {

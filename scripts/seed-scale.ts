@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase, runMigrations } from '../src/lib/server/db';
-import { seedDatabase } from '../src/lib/server/seed';
-import { createUserRecord } from '../src/lib/server/users';
+import { seedDatabase } from '../src/lib/server/seed/seed';
+import { createUserRecord } from '../src/lib/server/accounts/users';
 import { periodSortKey } from '../src/lib/server/observations';
 import { MEMBER_STATES } from '../seed/reference-data';
 

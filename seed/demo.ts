@@ -15,8 +15,8 @@ import {
 	observation,
 	type ActionStatus
 } from '../src/lib/server/db/schema';
-import { getFramework } from '../src/lib/server/articles';
-import { recordAudit } from '../src/lib/server/audit';
+import { getFramework } from '../src/lib/server/declaration/articles';
+import { recordAudit } from '../src/lib/server/audit/audit';
 import { observationsInserted, periodSortKey } from '../src/lib/server/observations';
 
 export function isDemoData(db: Db): boolean {

@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { Actor } from '$lib/server/authz';
+import type { Actor } from '$lib/server/auth/authz';
 import type { ResolvedShareLink } from '$lib/server/sharing/share-links';
 
 declare global {

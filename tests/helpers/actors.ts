@@ -1,7 +1,7 @@
 // Real users in a test database, returned as the Actor the services expect.
 import type { Db } from '../../src/lib/server/db';
-import { createUserRecord } from '../../src/lib/server/users';
-import type { Actor } from '../../src/lib/server/authz';
+import { createUserRecord } from '../../src/lib/server/accounts/users';
+import type { Actor } from '../../src/lib/server/auth/authz';
 
 let n = 0;
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
 import { user, userCountry, type Role } from '../../src/lib/server/db/schema';
-import type { Actor } from '../../src/lib/server/authz';
+import type { Actor } from '../../src/lib/server/auth/authz';
 
 export function insertActor(db: Db, role: Role, countries: string[] = [], name?: string): Actor {
 	const id = randomUUID();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, runMigrations, type Db } from '../../src/lib/server/db';
-import { seedDatabase } from '../../src/lib/server/seed';
+import { seedDatabase } from '../../src/lib/server/seed/seed';
 
 export interface TestDb {
 	db: Db;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { freshDb, type TestDb } from '../helpers/db';
 import { cast } from '../helpers/cast';
 import { setDb } from '../../src/lib/server/db';
-import type { Actor } from '../../src/lib/server/authz';
+import type { Actor } from '../../src/lib/server/auth/authz';
 import { createAction } from '../../src/lib/server/actions';
 import { postUpdate } from '../../src/lib/server/actions/updates';
 import { addEvidence } from '../../src/lib/server/evidence';

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { snapshot } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
-import type { Actor } from '../../src/lib/server/authz';
+import type { Actor } from '../../src/lib/server/auth/authz';
 
 /** Runs per property; FUZZ_RUNS raises it for a longer hunt. */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 100);

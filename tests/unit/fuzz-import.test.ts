@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { freshDb, type TestDb } from '../helpers/db';
 import { cast } from '../helpers/cast';
 import { setDb } from '../../src/lib/server/db';
-import { AppError } from '../../src/lib/server/errors';
+import { AppError } from '../../src/lib/server/http/errors';
 import { IMPORT_FORMATS, ImportFormatError, readCsv } from '../../src/lib/server/import';
 import { runImport } from '../../src/lib/server/import/pipeline';
 import {

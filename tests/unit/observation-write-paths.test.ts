@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db';
 import { cast } from '../helpers/cast';
 import { setDb, type Db } from '../../src/lib/server/db';
-import type { Actor } from '../../src/lib/server/authz';
+import type { Actor } from '../../src/lib/server/auth/authz';
 import { callEndpoint, callFormAction, requestEvent } from './fuzz-helpers';
 import * as observationsApi from '../../src/routes/api/v1/indicators/[code]/observations/+server';
 import * as submitApi from '../../src/routes/api/v1/indicators/[code]/observations/[id]/submit/+server';

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { getFramework, listArticles } from '$lib/server/articles';
-import { listCountries } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
+import { getFramework, listArticles } from '$lib/server/declaration/articles';
+import { listCountries } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
 import { latestActivity } from '$lib/server/actions/updates';
 import { alertsPreview, indicatorAlerts, memberArticleMatrix } from '$lib/server/progress';
 import { readThrough } from '$lib/server/cache';

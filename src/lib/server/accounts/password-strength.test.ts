@@ -6,8 +6,8 @@ import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { setDb } from '../db';
 import { cast } from '../../../../tests/helpers/cast';
 import { makeActor } from '../../../../tests/helpers/actors';
-import { changeOwnPassword, createUser, createUserRecord, updateUser, getUser } from '../users';
-import { isAppError, type AppError } from '../errors';
+import { changeOwnPassword, createUser, createUserRecord, updateUser, getUser } from './users';
+import { isAppError, type AppError } from '../http/errors';
 import { overwriteGetLocale, baseLocale } from '$lib/paraglide/runtime';
 import { passwordWeakness } from './password-strength';
 

@@ -7,7 +7,7 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { invalid } from '../errors';
+import { invalid } from '../http/errors';
 
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" (about 10⁸ guesses). */
 export const MIN_SCORE = 3;

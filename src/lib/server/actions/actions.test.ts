@@ -15,7 +15,7 @@ import { listUpdates, postUpdate, listLatestUpdates } from './updates';
 import { submitAction, validateAction, returnAction, actionReviewQueue } from '../review/actions';
 import { actionCreateSchema, actionPatchSchema, actionUpdateSchema } from '$lib/schemas/actions';
 import { action, appMeta, auditEntry } from '../db/schema';
-import type { AppError } from '../errors';
+import type { AppError } from '../http/errors';
 
 let t: TestDb;
 let who: ReturnType<typeof cast>;

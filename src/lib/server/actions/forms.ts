@@ -7,7 +7,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { ZodError } from 'zod';
 import { actionUpdateSchema } from '$lib/schemas/actions';
 import { m } from '$lib/paraglide/messages';
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 import { storageFault } from '../health/faults';
 import { appErrorMessage } from '$lib/i18n/errors';
 

@@ -2,7 +2,7 @@
 // visibility.ts), their history, and what an article's or country's page shows of them.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { requestLocale } from '../locale';
+import { requestLocale } from '../http/locale';
 import {
 	action,
 	auditEntry,
@@ -19,12 +19,12 @@ import {
 	editScope,
 	requireActor,
 	type Actor
-} from '../authz';
-import { changedFields } from '../audit';
-import { forbidden, notFound } from '../errors';
-import { getFramework, isoToday } from '../articles';
-import { countryName } from '../countries';
-import { actionVersion, seesWorking, workingCondition } from '../visibility';
+} from '../auth/authz';
+import { changedFields } from '../audit/audit';
+import { forbidden, notFound } from '../http/errors';
+import { getFramework, isoToday } from '../declaration/articles';
+import { countryName } from '../declaration/countries';
+import { actionVersion, seesWorking, workingCondition } from '../visibility/visibility';
 import type { ActionQuery } from '$lib/schemas/actions';
 import {
 	actionRow,

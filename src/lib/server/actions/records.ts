@@ -14,10 +14,10 @@ import {
 	type Locale,
 	type ReviewState
 } from '../db/schema';
-import { type Actor } from '../authz';
-import { notFound } from '../errors';
-import { isoToday } from '../articles';
-import { seesWorking } from '../visibility';
+import { type Actor } from '../auth/authz';
+import { notFound } from '../http/errors';
+import { isoToday } from '../declaration/articles';
+import { seesWorking } from '../visibility/visibility';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

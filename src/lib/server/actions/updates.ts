@@ -3,11 +3,11 @@
 import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action, actionUpdate, user, type ActionStatus, type Locale } from '../db/schema';
-import { assert, requireActor, type Actor } from '../authz';
-import { workingCondition } from '../visibility';
-import { recordAudit } from '../audit';
-import { conflict, invalid, notFound } from '../errors';
-import { countryName } from '../countries';
+import { assert, requireActor, type Actor } from '../auth/authz';
+import { workingCondition } from '../visibility/visibility';
+import { recordAudit } from '../audit/audit';
+import { conflict, invalid, notFound } from '../http/errors';
+import { countryName } from '../declaration/countries';
 import {
 	actionRow,
 	getAction,

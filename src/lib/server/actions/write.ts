@@ -14,11 +14,11 @@ import {
 	indicator,
 	type ReviewState
 } from '../db/schema';
-import { assert, canSeeDeleted, canValidate, requireActor, type Actor } from '../authz';
+import { assert, canSeeDeleted, canValidate, requireActor, type Actor } from '../auth/authz';
 import { nextReviewState, type ReviewOperation, type ReviewRefusal } from '../review/states';
-import { recordAudit, changedFields } from '../audit';
-import { conflict, invalid, notFound, type FieldIssue } from '../errors';
-import { getFramework, isoToday } from '../articles';
+import { recordAudit, changedFields } from '../audit/audit';
+import { conflict, invalid, notFound, type FieldIssue } from '../http/errors';
+import { getFramework, isoToday } from '../declaration/articles';
 import {
 	actionRuleIssues,
 	type ActionCreateInput,

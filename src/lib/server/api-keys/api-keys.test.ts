@@ -4,7 +4,7 @@ import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { makeActor } from '../../../../tests/helpers/actors';
 import { apiKey, auditEntry, user, userCountry } from '../db/schema';
 import { createAction } from '../actions';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { authenticateApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey } from '.';
 import { withApiKey } from './context';
 import { takeRequest } from './rate-limit';

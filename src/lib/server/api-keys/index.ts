@@ -7,10 +7,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { apiKey, user } from '../db/schema';
-import { assert, isAdmin, requireActor, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import { invalid, notFound } from '../errors';
-import { loadActor } from '../users';
+import { assert, isAdmin, requireActor, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import { invalid, notFound } from '../http/errors';
+import { loadActor } from '../accounts/users';
 import type { ApiKeyCreate } from '$lib/schemas/api-keys';
 
 /** Keys look like `avk_` + 40 base62-ish characters; the first 12 characters are the prefix. */

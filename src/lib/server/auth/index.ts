@@ -8,7 +8,7 @@ import { getRequestEvent } from '$app/server';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import { user, session, account, verification } from '../db/schema';
-import { authSecret } from '../config';
+import { authSecret } from '../runtime/config';
 
 /**
  * The better-auth endpoints Avance uses. Every other one (update-user, change-password,

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { setDb } from '../db';
-import { createUserRecord } from '../users';
+import { createUserRecord } from '../accounts/users';
 import { user } from '../db/schema';
 
 let t: TestDb;

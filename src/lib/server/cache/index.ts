@@ -7,7 +7,7 @@
 // the day (overdue depends on it), the reader and what is asked. Nothing is bumped by hand,
 // whoever writes (a script, another process), so nothing is served stale; old entries age out.
 import type { Db } from '../db';
-import { readerKey, type Actor } from '../authz';
+import { readerKey, type Actor } from '../auth/authz';
 
 export { readerKey };
 

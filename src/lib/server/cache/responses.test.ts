@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { makeActor } from '../../../../tests/helpers/actors';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import {
 	cachedResponse,
 	clearResponseCache,

@@ -2,7 +2,7 @@
 // for the signed-in summary pages (overview, article, indicator, country) and the shared
 // site's pages (sharing/shared-fast.ts), all keyed by cacheKey (index.ts): any change to
 // what a page shows makes a new key, so a page is never served stale.
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import type { Db } from '../db';
 import { cacheKey, readerKey } from './index';
 

@@ -8,7 +8,7 @@ import { addEvidence, deleteEvidence, evidenceOfAction, listEvidence } from './i
 import { checkEvidenceUrl, evidenceCreateSchema } from '$lib/schemas/evidence';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { auditEntry } from '../db/schema';
-import type { AppError } from '../errors';
+import type { AppError } from '../http/errors';
 
 let t: TestDb;
 let who: ReturnType<typeof cast>;

@@ -11,8 +11,8 @@ import {
 	observation,
 	user
 } from '../db/schema';
-import { invalid } from '../errors';
-import { getFramework } from '../articles';
+import { invalid } from '../http/errors';
+import { getFramework } from '../declaration/articles';
 import { type EvidenceKindValue, type EvidenceTargetType } from '$lib/schemas/evidence';
 import type { UserRef } from '../actions';
 

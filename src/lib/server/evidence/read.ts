@@ -3,12 +3,12 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { actionArticle, actionUpdate, article, evidence } from '../db/schema';
-import { assert, requireActor, type Actor } from '../authz';
-import { notFound } from '../errors';
-import { getFramework } from '../articles';
+import { assert, requireActor, type Actor } from '../auth/authz';
+import { notFound } from '../http/errors';
+import { getFramework } from '../declaration/articles';
 import { type EvidenceQuery } from '$lib/schemas/evidence';
 import { actionIdOf, resolveTarget, selectWithCreator, toItems, type EvidenceItem } from './items';
-import { seesWorking, workingCondition } from '../visibility';
+import { seesWorking, workingCondition } from '../visibility/visibility';
 
 export function getEvidence(db: Db, actor: Actor | null, id: number): EvidenceItem {
 	const who = requireActor(actor);

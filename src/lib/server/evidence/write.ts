@@ -3,9 +3,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { evidence } from '../db/schema';
-import { assert, requireActor, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import { conflict, invalid, notFound } from '../errors';
+import { assert, requireActor, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import { conflict, invalid, notFound } from '../http/errors';
 import {
 	checkEvidenceUrl,
 	urlProblemMessage,

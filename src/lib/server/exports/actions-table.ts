@@ -1,7 +1,7 @@
 // The signed-in actions list as a table (owns: its columns), written as CSV by
 // /actions/export.csv and as Excel by /actions/export.xlsx, so both files have the same columns.
 import type { ActionRecord } from '../actions';
-import { countryName } from '../countries';
+import { countryName } from '../declaration/countries';
 import type { XlsxColumn } from './xlsx';
 import type { CsvValue } from '$lib/csv';
 

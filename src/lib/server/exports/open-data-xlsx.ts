@@ -7,7 +7,7 @@ import {
 	actionCells,
 	observationCells,
 	type OpenDataset
-} from '../open-data';
+} from '../open-data/open-data';
 import type { XlsxColumn, XlsxTable, XlsxType } from './xlsx';
 import { toXlsx } from './xlsx';
 

@@ -2,9 +2,9 @@
 // Everything is read through the existing validated-only services: published action counts,
 // the monthly status history and the indicator verdicts of progress.ts.
 import type { Db } from '../db';
-import { publishedActionCounts } from '../published';
+import { publishedActionCounts } from '../visibility/published';
 import { actionStatusHistory, indicatorVerdicts, memberScopes } from '../progress';
-import { listIndicators } from '../indicators';
+import { listIndicators } from '../indicators/catalogue';
 import type { Method, Status } from '$lib/progress';
 
 const ON_TRACK: ReadonlySet<Status> = new Set(['on_track', 'target_achieved']);

@@ -10,9 +10,9 @@ import { openDatabase } from '../db';
 import { runImport } from '../import/pipeline';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { createAction, listActions } from '../actions';
-import { errorResponse } from '../http';
+import { errorResponse } from '../http/json';
 import { faultCounts, faultKind, storageFault, RETRY_AFTER_SECONDS } from './faults';
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 
 let t: TestDb | undefined;
 afterEach(() => {

@@ -5,7 +5,7 @@
 // Retry-After) and 503 `read_only`. Each fault is logged once with its cause and counted; the
 // counts since the start are in GET /api/v1/health. Nothing here decides what was written: a
 // fault inside a transaction rolls the whole transaction back (db/index.ts).
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 
 export type FaultKind = 'storage_full' | 'busy' | 'read_only';
 

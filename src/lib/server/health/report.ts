@@ -8,8 +8,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { databasePath, maxDatabaseBytes, migrationsFolder } from '../db';
-import { backupDir, lastBackup } from '../backup';
-import { APP_VERSION } from '../config';
+import { backupDir, lastBackup } from '../runtime/backup';
+import { APP_VERSION } from '../runtime/config';
 import { diskHealth, type DiskHealth, type DiskThresholds } from './disk';
 import { faultCounts, type FaultCounts } from './faults';
 

@@ -3,9 +3,9 @@
 // version in the value history, an audit entry per value) and one audit entry for the whole
 // import (file, counts, user).
 import type { Db } from '../db';
-import { isAdmin, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import type { IndicatorRow } from '../indicators';
+import { isAdmin, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import type { IndicatorRow } from '../indicators/catalogue';
 import { importRun } from '../db/schema';
 import { readSnapshot } from '../observations/records';
 import { ObservationWriter, type StoredObservation } from '../observations/write';

@@ -1,8 +1,8 @@
 // The HTTP edge of imports: reads a CSV upload (text/csv body or multipart field `file`) with
 // its options, within the import size limit, decoding UTF-8 (or Windows-1252 when the bytes
 // are not UTF-8, as spreadsheet exports sometimes are).
-import { AppError, badRequest } from '../errors';
-import { readJson, tooLarge, zodIssues } from '../http';
+import { AppError, badRequest } from '../http/errors';
+import { readJson, tooLarge, zodIssues } from '../http/json';
 import { importOptionsSchema, MAX_IMPORT_BYTES } from '$lib/schemas/imports';
 import type { ZodType } from 'zod';
 import type { ImportInput } from './pipeline';

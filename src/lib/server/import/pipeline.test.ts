@@ -4,11 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { auditEntry, importRun, indicator, observation } from '../db/schema';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { indicatorFromFileName, runImport, type ImportReport } from './pipeline';
 import { listImportRuns } from './runs';
 import { writeTemplate } from './index';
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
 
 const DATA = SHARED_DATA + '/';

@@ -15,10 +15,10 @@
 //   `validOnly` is asked for.
 // Runs are listed, read and undone in runs.ts.
 import type { Db } from '../db';
-import { assert, canImportRowsOf, isAdmin, type Actor } from '../authz';
-import { AppError } from '../errors';
+import { assert, canImportRowsOf, isAdmin, type Actor } from '../auth/authz';
+import { AppError } from '../http/errors';
 import { scaleProblem } from '../observations/upsert';
-import type { IndicatorRow } from '../indicators';
+import type { IndicatorRow } from '../indicators/catalogue';
 import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';

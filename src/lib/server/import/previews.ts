@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { notFound } from '../errors';
+import { notFound } from '../http/errors';
 import type { ImportInput } from './pipeline';
 
 const MAX_AGE_MS = 60 * 60 * 1000;

@@ -3,9 +3,9 @@
 // had before the run and removes the values it created, in one transaction, through the one
 // write path of observations — refused (409, listing them) when a later change touched any.
 import type { Db } from '../db';
-import { assert, isAdmin, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import { conflict, notFound } from '../errors';
+import { assert, isAdmin, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import { conflict, notFound } from '../http/errors';
 import { readSnapshot, type ObservationRow } from '../observations/records';
 import { ObservationWriter, type StoredObservation } from '../observations/write';
 import { importRun } from '../db/schema';

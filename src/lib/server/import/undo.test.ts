@@ -10,8 +10,8 @@ import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
 import { runImport } from './pipeline';
 import { getImportRun, listImportRuns, revertImportRun } from './runs';
 import { listObservations, observationHistory, upsertObservations } from '../observations';
-import { queryAudit } from '../audit';
-import { AppError } from '../errors';
+import { queryAudit } from '../audit/audit';
+import { AppError } from '../http/errors';
 
 const UN_FILE = 'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv';
 const NATIONAL = [17, 31, 22, 8, 11, 50];

@@ -3,10 +3,10 @@
 // signed-in reader's view, publishedActionCounts for shared pages, the verdicts of
 // progress.ts), so permissions and validated-only reads stay where they are decided.
 import type { Db } from '../db';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { listActions } from '../actions';
-import { publishedActionCounts } from '../published';
-import { listCountries, type NameLocale } from '../countries';
+import { publishedActionCounts } from '../visibility/published';
+import { listCountries, type NameLocale } from '../declaration/countries';
 import type { MapEntry, MapGeometry } from '$lib/charts/map-types';
 import type { AnnualPoint, Status } from '$lib/progress';
 import { regionMapGeometry } from './geometry';

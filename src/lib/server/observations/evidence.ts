@@ -3,8 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { evidence } from '../db/schema';
-import type { Actor } from '../authz';
-import { recordAudit } from '../audit';
+import type { Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
 import type { ObservationInput as ObservationFormInput } from '$lib/schemas/observations';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

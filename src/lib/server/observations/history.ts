@@ -3,9 +3,9 @@
 // see the country's drafts see its validated versions only (records.ts decides).
 import type { Db } from '../db';
 import type { ObservationOrigin } from '../db/schema';
-import { requireActor, type Actor } from '../authz';
-import { notFound } from '../errors';
-import { indicatorByCode } from '../indicators';
+import { requireActor, type Actor } from '../auth/authz';
+import { notFound } from '../http/errors';
+import { indicatorByCode } from '../indicators/catalogue';
 import { rowById } from './queries';
 import { seesWorking, view } from './records';
 

@@ -4,7 +4,7 @@ import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { auditEntry, evidence, observation } from '../db/schema';
 import { dataVersion as cacheDataVersion } from '../cache';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import {
 	listObservationPage,
 	listObservations,

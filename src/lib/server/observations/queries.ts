@@ -3,9 +3,9 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { observation } from '../db/schema';
-import type { Actor } from '../authz';
-import { badRequest, notFound, unauthorized } from '../errors';
-import { indicatorByCode, type IndicatorRow } from '../indicators';
+import type { Actor } from '../auth/authz';
+import { badRequest, notFound, unauthorized } from '../http/errors';
+import { indicatorByCode, type IndicatorRow } from '../indicators/catalogue';
 import {
 	view,
 	type ObservationQuery,

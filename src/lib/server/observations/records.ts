@@ -3,8 +3,8 @@
 // or last validated) a reader may see (DESIGN §3, §5). Queries, history and the review
 // queue all go through `seesWorking` and `view` here.
 import type { observation } from '../db/schema';
-import { canReadDrafts, type Actor } from '../authz';
-import { countryName } from '../countries';
+import { canReadDrafts, type Actor } from '../auth/authz';
+import { countryName } from '../declaration/countries';
 import { parsePeriod } from '$lib/progress';
 
 export type ObservationRow = typeof observation.$inferSelect;

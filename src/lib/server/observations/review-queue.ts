@@ -4,8 +4,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { indicator, observation } from '../db/schema';
-import { isAdmin, type Actor } from '../authz';
-import { unauthorized } from '../errors';
+import { isAdmin, type Actor } from '../auth/authz';
+import { unauthorized } from '../http/errors';
 import { comparePeriods } from '$lib/progress';
 import { view, type ObservationRecord } from './records';
 

@@ -5,9 +5,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { observation } from '../db/schema';
-import { assert, type Actor } from '../authz';
-import { invalid, unauthorized } from '../errors';
-import { indicatorByCode } from '../indicators';
+import { assert, type Actor } from '../auth/authz';
+import { invalid, unauthorized } from '../http/errors';
+import { indicatorByCode } from '../indicators/catalogue';
 import { rowById } from './queries';
 import { scopeOf, view, type ObservationRecord } from './records';
 import type { Transition } from './rules';

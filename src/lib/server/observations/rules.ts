@@ -11,7 +11,7 @@
 //   submitted"): the same as entering the values, then submitting them.
 // - The return comment is kept while the value stays a draft and cleared when it leaves draft.
 import type { ObservationOrigin } from '../db/schema';
-import { conflict } from '../errors';
+import { conflict } from '../http/errors';
 import type { ValidatedSnapshot } from './records';
 
 export type ReviewState = 'draft' | 'submitted' | 'validated';

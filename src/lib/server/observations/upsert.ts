@@ -4,9 +4,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { country as countryTable, observation, type ObservationOrigin } from '../db/schema';
-import { assert, type Actor } from '../authz';
-import { conflict, invalid, unauthorized } from '../errors';
-import { indicatorByCode, type IndicatorRow } from '../indicators';
+import { assert, type Actor } from '../auth/authz';
+import { conflict, invalid, unauthorized } from '../http/errors';
+import { indicatorByCode, type IndicatorRow } from '../indicators/catalogue';
 import { disaggregationKey } from '$lib/progress';
 import type { ObservationInput as ObservationFormInput } from '$lib/schemas/observations';
 import { scopeOf, view, type ObservationRecord } from './records';

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { ObservationOrigin } from '../db/schema';
-import { isAdmin, type Actor } from '../authz';
+import { isAdmin, type Actor } from '../auth/authz';
 import {
 	periodSortKey,
 	readSnapshot,

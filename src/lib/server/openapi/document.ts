@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the operations list and the zod
 // schemas with zod's own JSON Schema output (z.toJSONSchema): never a hand-kept copy.
 import { z, type ZodType } from 'zod';
-import { APP_VERSION } from '../config';
+import { APP_VERSION } from '../runtime/config';
 import { OPERATIONS, type Operation } from './operations';
 import { PATH_PARAMS } from './operation';
 import { ERROR_CODES, STATUS_TEXT, codesOf } from './errors';

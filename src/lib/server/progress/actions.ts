@@ -3,11 +3,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { ACTION_STATUSES, article, framework, type ActionStatus } from '../db/schema';
-import type { Actor } from '../authz';
-import { visibleActions, type VisibleAction } from '../visibility';
-import { unauthorized } from '../errors';
-import { countryName } from '../countries';
-import { FRAMEWORK_SLUG } from '../seed';
+import type { Actor } from '../auth/authz';
+import { visibleActions, type VisibleAction } from '../visibility/visibility';
+import { unauthorized } from '../http/errors';
+import { countryName } from '../declaration/countries';
+import { FRAMEWORK_SLUG } from '../seed/seed';
 import { memberScopes, type ProgressReadOptions } from './series';
 
 /** The actions the reader sees, in the version they see (visibility.ts). */

@@ -2,9 +2,9 @@
 // per disaggregate, and each disaggregate's latest value ranked worst first against the ceiling
 // (member states only unless every country is asked for).
 import type { Db } from '../db';
-import type { Actor } from '../authz';
-import { countryName } from '../countries';
-import { indicatorByCode } from '../indicators';
+import type { Actor } from '../auth/authz';
+import { countryName } from '../declaration/countries';
+import { indicatorByCode } from '../indicators/catalogue';
 import { annualSeries, comparePeriods, periodToYear, type Disaggregation } from '$lib/progress';
 import {
 	loadSeries,

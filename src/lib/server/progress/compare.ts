@@ -3,9 +3,9 @@
 // ceiling key (10.c.1's corridors), the member states' corridors grouped by sending country.
 // Reads through the same series, verdicts and visibility as the indicator page.
 import type { Db } from '../db';
-import type { Actor } from '../authz';
-import { countryName, listCountries } from '../countries';
-import { getIndicator } from '../indicators';
+import type { Actor } from '../auth/authz';
+import { countryName, listCountries } from '../declaration/countries';
+import { getIndicator } from '../indicators/catalogue';
 import { periodToYear, type Method } from '$lib/progress';
 import type { ChartPoint } from '$lib/charts/types';
 import type { ProgressReadOptions } from './series';

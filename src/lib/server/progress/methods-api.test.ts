@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { sharedFile } from '../../../../tests/helpers/shared-data';
-import type { Actor } from '../authz';
-import { AppError } from '../errors';
+import type { Actor } from '../auth/authz';
+import { AppError } from '../http/errors';
 import { runImport } from '../import/pipeline';
 import { METHODS } from '$lib/progress';
 import {

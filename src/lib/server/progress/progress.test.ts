@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { runImport } from '../import/pipeline';
 import {
 	actionStatusHistory,
@@ -28,7 +28,7 @@ import {
 	framework,
 	observation as observationTable
 } from '../db/schema';
-import { getArticle } from '../articles';
+import { getArticle } from '../declaration/articles';
 import { sharedFile } from '../../../../tests/helpers/shared-data';
 
 const RPW = sharedFile('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv');

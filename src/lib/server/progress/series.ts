@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { country as countryTable } from '../db/schema';
-import { canReadDrafts, type Actor } from '../authz';
-import { notFound, unauthorized } from '../errors';
+import { canReadDrafts, type Actor } from '../auth/authz';
+import { notFound, unauthorized } from '../http/errors';
 import type { Disaggregation, ObservationInput } from '$lib/progress';
 
 export interface ProgressReadOptions {

@@ -6,7 +6,7 @@ import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { makeActor } from '../../../../tests/helpers/actors';
 import { auditEntry } from '../db/schema';
 import { dataVersion } from '../cache';
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 import { siteSettings, updateSiteSettings } from './site-settings';
 import { methodFor, siteDefaultMethod } from './verdicts';
 

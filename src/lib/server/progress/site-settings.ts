@@ -3,8 +3,8 @@
 // a trigger on app_meta moves the data version, so cached verdicts and pages refresh at once.
 import type { Db } from '../db';
 import { appMeta } from '../db/schema';
-import { assert, type Actor } from '../authz';
-import { recordAudit } from '../audit';
+import { assert, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
 import { SITE_METHOD_KEY, siteDefaultMethod } from './verdicts';
 import type { SiteSettings } from '$lib/schemas/settings';
 

@@ -4,11 +4,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, framework, indicator, indicatorArticle } from '../db/schema';
-import type { Actor } from '../authz';
-import { unauthorized } from '../errors';
-import { countryName } from '../countries';
-import { FRAMEWORK_SLUG } from '../seed';
-import { compareCodes, type IndicatorRow } from '../indicators';
+import type { Actor } from '../auth/authz';
+import { unauthorized } from '../http/errors';
+import { countryName } from '../declaration/countries';
+import { FRAMEWORK_SLUG } from '../seed/seed';
+import { compareCodes, type IndicatorRow } from '../indicators/catalogue';
 import {
 	comparePeriods,
 	STALE_AFTER_YEARS,

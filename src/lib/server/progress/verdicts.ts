@@ -4,9 +4,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { appMeta } from '../db/schema';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { cacheKey, indicatorVersion, readerKey, remember } from '../cache';
-import { indicatorByCode, progressInput, type IndicatorRow } from '../indicators';
+import { indicatorByCode, progressInput, type IndicatorRow } from '../indicators/catalogue';
 import { explainVerdict } from '$lib/charts/verdict-words';
 import {
 	computeProgress,

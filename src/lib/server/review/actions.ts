@@ -4,9 +4,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action } from '../db/schema';
-import { assert, isAdmin, requireActor, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import { notFound } from '../errors';
+import { assert, isAdmin, requireActor, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import { notFound } from '../http/errors';
 import {
 	actionRow,
 	actionsByIds,

@@ -2,9 +2,9 @@
 // `?format=sdmx-csv`) and validated data for share links (/s/{token}/indicators/{code}/sdmx.csv).
 import type { Db } from '../db';
 import { country } from '../db/schema';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { listObservations, type ObservationQuery } from '../observations';
-import { indicatorByCode } from '../indicators';
+import { indicatorByCode } from '../indicators/catalogue';
 import { sdmxCsv, type M49Of, type SdmxIndicator, type SdmxObservation } from './csv';
 
 export { sdmxCsv, sdmxFileName } from './csv';

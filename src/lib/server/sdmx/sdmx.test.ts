@@ -8,7 +8,7 @@ import { indicator, observation } from '../db/schema';
 import { runImport } from '../import/pipeline';
 import { detectFormat, readCsv } from '../import';
 import { upsertObservations } from '../observations';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { observationsSdmxCsv } from '.';
 
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';

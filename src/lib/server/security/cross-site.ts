@@ -6,7 +6,7 @@
 // neither header; it is not a browser's cross-site request and goes through, which lets a
 // multipart import from a script work.
 import { json } from '@sveltejs/kit';
-import { errorBody } from '../http';
+import { errorBody } from '../http/json';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -13,7 +13,7 @@ import {
 	flushViews
 } from './share-links';
 import { auditEntry, shareLink } from '../db/schema';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 
 let t: TestDb;
 let admin: Actor, mex: Actor, gtm: Actor, viewer: Actor;

@@ -5,10 +5,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, country, indicator, shareLink, user } from '../db/schema';
-import { assert, isAdmin, type Actor } from '../authz';
-import { recordAudit } from '../audit';
-import { invalid, notFound } from '../errors';
-import { FRAMEWORK_SLUG } from '../seed';
+import { assert, isAdmin, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
+import { invalid, notFound } from '../http/errors';
+import { FRAMEWORK_SLUG } from '../seed/seed';
 import type { ShareLinkCreate } from '$lib/schemas/share-links';
 
 export type ShareScopeType = 'framework' | 'article' | 'country' | 'indicator';

@@ -7,7 +7,7 @@ import { shareLink } from '../db/schema';
 import { createShareLink, flushViews, revokeShareLink } from './share-links';
 import { keepFinal, sharedFastPath, sharedPageKey } from './shared-fast';
 import { clearResponseCache } from '../cache/responses';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 
 let t: TestDb;
 let admin: Actor;

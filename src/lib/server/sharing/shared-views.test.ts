@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
-import type { Actor } from '../authz';
+import type { Actor } from '../auth/authz';
 import { createAction } from '../actions';
 import { addEvidence, deleteEvidence } from '../evidence';
 import { createShareLink, resolveShareToken, type ResolvedShareLink } from './share-links';
-import { publishedActions, publishedEvidence } from '../published';
+import { publishedActions, publishedEvidence } from '../visibility/published';
 import { pageParam } from './shared-pages';
 import {
 	SHARED_ACTIONS_PAGE_SIZE,

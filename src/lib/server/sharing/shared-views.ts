@@ -3,8 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, framework, indicator } from '../db/schema';
-import { getArticleText, listArticles } from '../articles';
-import { countryName, listCountries, getCountry } from '../countries';
+import { getArticleText, listArticles } from '../declaration/articles';
+import { countryName, listCountries, getCountry } from '../declaration/countries';
 import {
 	countPublishedEvidence,
 	emptyActionCounts,
@@ -16,7 +16,7 @@ import {
 	type PublishedAction,
 	type PublishedEvidence,
 	type PublishedQuery
-} from '../published';
+} from '../visibility/published';
 import {
 	ownAndRegional,
 	actionStatusHistory,
@@ -28,8 +28,8 @@ import {
 	indicatorVerdicts,
 	memberScopes
 } from '../progress';
-import { getIndicator } from '../indicators';
-import { FRAMEWORK_SLUG } from '../seed';
+import { getIndicator } from '../indicators/catalogue';
+import { FRAMEWORK_SLUG } from '../seed/seed';
 import type { ResolvedShareLink } from './share-links';
 import { readOptions } from './shared-pages';
 import type { Locale } from '../db/schema';

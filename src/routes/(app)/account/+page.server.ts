@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { changeOwnPassword } from '$lib/server/users';
-import { countryName } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
+import { changeOwnPassword } from '$lib/server/accounts/users';
+import { countryName } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
 import { USER_FIELD_MESSAGES, formFailure, text } from '$lib/server/actions/forms';
 import { passwordChangeSchema } from '$lib/schemas/users';
 import { apiKeyCreateSchema } from '$lib/schemas/api-keys';
 import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';
-import { idParam } from '$lib/server/params';
+import { idParam } from '$lib/server/http/params';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { preparePasswordCheck } from '$lib/server/accounts/password-strength';

@@ -1,9 +1,9 @@
 import { getDb } from '$lib/server/db';
 import { listActions, PAGE_SIZE } from '$lib/server/actions';
-import { listArticles } from '$lib/server/articles';
-import { countryName, listCountries } from '$lib/server/countries';
-import { canEdit } from '$lib/server/authz';
-import { requestLocale } from '$lib/server/locale';
+import { listArticles } from '$lib/server/declaration/articles';
+import { countryName, listCountries } from '$lib/server/declaration/countries';
+import { canEdit } from '$lib/server/auth/authz';
+import { requestLocale } from '$lib/server/http/locale';
 import { lenientQuery } from '$lib/server/actions/forms';
 import { actionQuerySchema } from '$lib/schemas/actions';
 import type { PageServerLoad } from './$types';

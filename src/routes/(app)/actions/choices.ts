@@ -1,9 +1,9 @@
 // Choices the action forms offer: the countries the person may edit, articles, indicators.
 import type { Db } from '$lib/server/db';
-import type { Actor } from '$lib/server/authz';
-import { canEdit } from '$lib/server/authz';
-import { listArticles } from '$lib/server/articles';
-import { listCountries } from '$lib/server/countries';
+import type { Actor } from '$lib/server/auth/authz';
+import { canEdit } from '$lib/server/auth/authz';
+import { listArticles } from '$lib/server/declaration/articles';
+import { listCountries } from '$lib/server/declaration/countries';
 import { indicatorChoices } from '$lib/server/actions';
 import type { Locale } from '$lib/server/db/schema';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { canReadAudit } from '$lib/server/authz';
-import { auditEntities, queryAudit } from '$lib/server/audit';
+import { canReadAudit } from '$lib/server/auth/authz';
+import { auditEntities, queryAudit } from '$lib/server/audit/audit';
 import { lenientQuery } from '$lib/server/actions/forms';
 import { auditQuerySchema } from '$lib/schemas/users';
 import type { PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
-import { listIndicators } from '$lib/server/indicators';
+import { requestLocale } from '$lib/server/http/locale';
+import { listIndicators } from '$lib/server/indicators/catalogue';
 import { readThrough } from '$lib/server/cache';
-import { pageError } from '$lib/server/pages';
+import { pageError } from '$lib/server/http/pages';
 import { compareMembers, comparedMembers } from '$lib/server/progress/compare';
 import { METHODS, type Method } from '$lib/progress';
 import type { PageServerLoad } from './$types';

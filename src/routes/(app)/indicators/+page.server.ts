@@ -1,13 +1,13 @@
 import { getDb } from '$lib/server/db';
-import { listIndicators } from '$lib/server/indicators';
-import { canImport, canManageIndicators } from '$lib/server/authz';
-import { requestLocale } from '$lib/server/locale';
+import { listIndicators } from '$lib/server/indicators/catalogue';
+import { canImport, canManageIndicators } from '$lib/server/auth/authz';
+import { requestLocale } from '$lib/server/http/locale';
 import { indicatorAlerts } from '$lib/server/progress';
 import { readThrough } from '$lib/server/cache';
 import { fail } from '@sveltejs/kit';
 import { siteDefaultMethod } from '$lib/server/progress/verdicts';
 import { updateSiteSettings } from '$lib/server/progress/site-settings';
-import { isAppError } from '$lib/server/errors';
+import { isAppError } from '$lib/server/http/errors';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { siteSettingsSchema } from '$lib/schemas/settings';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@
 import type { ZodError } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { localizeIssueMessage } from '$lib/i18n/validation';
-import type { FieldIssue } from '$lib/server/errors';
+import type { FieldIssue } from '$lib/server/http/errors';
 
 type Message = (inputs?: Record<string, never>, options?: { locale: 'en' | 'es' | 'fr' }) => string;
 

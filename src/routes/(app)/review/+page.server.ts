@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { canSeeReviewQueue } from '$lib/server/authz';
+import { canSeeReviewQueue } from '$lib/server/auth/authz';
 import { actionReviewQueue } from '$lib/server/review/actions';
-import { countryName } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
+import { countryName } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
 import { observationReviewGroups } from '$lib/server/observations';
 import type { PageServerLoad } from './$types';
 

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { listArticles } from '$lib/server/articles';
+import { listArticles } from '$lib/server/declaration/articles';
 import { indicatorChoices } from '$lib/server/actions';
-import { countryName } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
-import { pageError } from '$lib/server/pages';
-import { isAppError } from '$lib/server/errors';
+import { countryName } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
+import { pageError } from '$lib/server/http/pages';
+import { isAppError } from '$lib/server/http/errors';
 import { localizedIssues } from '$lib/i18n/validation';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { listTranslatables } from '$lib/server/translations';
-import { pageError } from '$lib/server/pages';
+import { listTranslatables } from '$lib/server/translations/translations';
+import { pageError } from '$lib/server/http/pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

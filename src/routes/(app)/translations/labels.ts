@@ -1,6 +1,6 @@
 // Words for the translation pages, shared by the list and the editor.
 import { m } from '$lib/paraglide/messages';
-import type { TranslatableItem, TranslationStatus } from '$lib/server/translations';
+import type { TranslatableItem, TranslationStatus } from '$lib/server/translations/translations';
 import type { TranslationField } from '$lib/schemas/translations';
 
 export function fieldLabel(field: TranslationField): string {

@@ -3,9 +3,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
-import { userCount } from '$lib/server/users';
+import { userCount } from '$lib/server/accounts/users';
 import { safeRedirect, signIn } from '$lib/server/auth/signin';
-import { afterSignInTarget } from '$lib/server/preferences';
+import { afterSignInTarget } from '$lib/server/accounts/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

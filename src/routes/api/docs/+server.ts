@@ -1,4 +1,4 @@
-import { DOCS_CSP, docsPage, type DocsLocale } from '$lib/server/api-docs';
+import { DOCS_CSP, docsPage, type DocsLocale } from '$lib/server/openapi/docs-page';
 import type { RequestHandler } from './$types';
 
 /** The API documentation, rendered in the browser from /api/v1/openapi.json (no CDN). */

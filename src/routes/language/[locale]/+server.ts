@@ -4,7 +4,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { isAppLocale } from '$lib/i18n/negotiate';
 import { getDb } from '$lib/server/db';
-import { saveUserLocale, setLocaleCookie } from '$lib/server/preferences';
+import { saveUserLocale, setLocaleCookie } from '$lib/server/accounts/preferences';
 import { safeRedirect } from '$lib/server/auth/signin';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
-import { lastValidatedAt } from '$lib/server/published';
+import { requestLocale } from '$lib/server/http/locale';
+import { lastValidatedAt } from '$lib/server/visibility/published';
 import { requireShare } from '$lib/server/sharing/shared-pages';
 import { isDemoData } from '$seed/demo';
 import type { LayoutServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { getFramework } from '$lib/server/articles';
-import { requestLocale } from '$lib/server/locale';
+import { getFramework } from '$lib/server/declaration/articles';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireInScope, requireShare } from '$lib/server/sharing/shared-pages';
 import { sharedOverview } from '$lib/server/sharing/shared-views';
 import { sharePath } from '$lib/server/sharing/share-links';

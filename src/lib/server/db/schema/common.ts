@@ -1,3 +1,4 @@
+// Columns and types every part of the schema shares (timestamps, locales, roles).
 import { sql } from 'drizzle-orm';
 import { integer } from 'drizzle-orm/sqlite-core';
 

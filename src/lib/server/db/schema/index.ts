@@ -1,3 +1,4 @@
+// The drizzle schema of the SQLite database, by domain part (one file each).
 export * from './common';
 export * from './framework';
 export * from './auth';

@@ -2,7 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { canEdit, canReadDrafts, canSubmit, canValidate, canSeeDeleted } from '$lib/server/authz';
+import {
+	canEdit,
+	canReadDrafts,
+	canSubmit,
+	canValidate,
+	canSeeDeleted
+} from '$lib/server/auth/authz';
 import {
 	actionHistoryEntries,
 	deleteAction,
@@ -18,10 +24,10 @@ import {
 	evidenceOfAction
 } from '$lib/server/evidence';
 import { returnAction, submitAction, validateAction } from '$lib/server/review/actions';
-import { listArticles, isoToday } from '$lib/server/articles';
-import { countryName } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
-import { pageError } from '$lib/server/pages';
+import { listArticles, isoToday } from '$lib/server/declaration/articles';
+import { countryName } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
+import { pageError } from '$lib/server/http/pages';
 import {
 	formFailure,
 	numberOrUndefined,
@@ -31,7 +37,7 @@ import {
 } from '$lib/server/actions/forms';
 import { returnSchema } from '$lib/schemas/actions';
 import { evidenceCreateSchema } from '$lib/schemas/evidence';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 function actionId(raw: string): number {

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { canEdit } from '$lib/server/authz';
+import { canEdit } from '$lib/server/auth/authz';
 import { createAction } from '$lib/server/actions';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import {
 	ACTION_FIELD_MESSAGES,
 	actionFormValues,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { getArticle } from '$lib/server/articles';
-import { requestLocale } from '$lib/server/locale';
+import { getArticle } from '$lib/server/declaration/articles';
+import { requestLocale } from '$lib/server/http/locale';
 import { actionsSection } from '$lib/server/actions';
 import { actionStatusHistory, articleIndicatorVerdicts } from '$lib/server/progress';
 import type { Method } from '$lib/progress';

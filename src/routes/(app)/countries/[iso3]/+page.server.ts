@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import { getCountry } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
+import { getCountry } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
 import { actionsSection } from '$lib/server/actions';
-import { pageError } from '$lib/server/pages';
+import { pageError } from '$lib/server/http/pages';
 import { countryIndicatorSummaries } from '$lib/server/progress';
 import { actionsRegionMap } from '$lib/server/maps/entries';
 import { readThrough } from '$lib/server/cache';

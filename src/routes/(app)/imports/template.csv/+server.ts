@@ -1,5 +1,5 @@
 import { writeTemplate } from '$lib/server/import';
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 
 /** Avance's import template (DESIGN §8) with two example rows. */
 export const GET = api(async (event) => {

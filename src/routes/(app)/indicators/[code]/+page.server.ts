@@ -1,9 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { getDb } from '$lib/server/db';
-import { canEdit, canSubmit, canValidate, canImport, canManageIndicators } from '$lib/server/authz';
-import { getIndicator } from '$lib/server/indicators';
-import { countryName, listCountries } from '$lib/server/countries';
+import {
+	canEdit,
+	canSubmit,
+	canValidate,
+	canImport,
+	canManageIndicators
+} from '$lib/server/auth/authz';
+import { getIndicator } from '$lib/server/indicators/catalogue';
+import { countryName, listCountries } from '$lib/server/declaration/countries';
 import {
 	allMethodVerdicts,
 	countryVerdict,
@@ -23,9 +29,9 @@ import {
 	validateObservation,
 	validateSubmitted
 } from '$lib/server/observations';
-import { requestLocale } from '$lib/server/locale';
-import { isAppError } from '$lib/server/errors';
-import { pageError } from '$lib/server/pages';
+import { requestLocale } from '$lib/server/http/locale';
+import { isAppError } from '$lib/server/http/errors';
+import { pageError } from '$lib/server/http/pages';
 import { returnSchema } from '$lib/schemas/observations';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';

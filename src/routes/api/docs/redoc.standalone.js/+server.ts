@@ -1,4 +1,4 @@
-import { redocScript } from '$lib/server/api-docs';
+import { redocScript } from '$lib/server/openapi/docs-page';
 import type { RequestHandler } from './$types';
 
 /** Redoc's standalone bundle from npm (node_modules/redoc), served by the app itself. */

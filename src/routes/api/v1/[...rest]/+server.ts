@@ -1,5 +1,5 @@
-import { api } from '$lib/server/http';
-import { notFound } from '$lib/server/errors';
+import { api } from '$lib/server/http/json';
+import { notFound } from '$lib/server/http/errors';
 import type { RequestHandler } from './$types';
 
 const missing: RequestHandler = api(async (event) => {

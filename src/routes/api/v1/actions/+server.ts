@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { createAction, listActions } from '$lib/server/actions';
 import { actionCreateSchema, actionQuerySchema } from '$lib/schemas/actions';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { createApiKey, listApiKeys } from '$lib/server/api-keys';
 import { apiKeyCreateSchema, apiKeyQuerySchema } from '$lib/schemas/api-keys';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readQuery } from '$lib/server/http';
+import { api, actorOf, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { getArticle, listArticles } from '$lib/server/articles';
+import { getArticle, listArticles } from '$lib/server/declaration/articles';
 import { localeQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readQuery } from '$lib/server/http';
+import { api, actorOf, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { assert } from '$lib/server/authz';
-import { queryAudit } from '$lib/server/audit';
+import { assert } from '$lib/server/auth/authz';
+import { queryAudit } from '$lib/server/audit/audit';
 import { auditQuerySchema } from '$lib/schemas/users';
 
 export const GET = api(async (event) => {

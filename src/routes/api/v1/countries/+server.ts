@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readQuery } from '$lib/server/http';
+import { api, actorOf, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { listCountries } from '$lib/server/countries';
+import { listCountries } from '$lib/server/declaration/countries';
 import { countryQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {

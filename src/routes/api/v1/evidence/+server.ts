@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { addEvidence, listEvidence } from '$lib/server/evidence';
 import { evidenceCreateSchema, evidenceQuerySchema } from '$lib/schemas/evidence';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/http/json';
 import { getDb, type Db } from '$lib/server/db';
 import { healthReport } from '$lib/server/health/report';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { assert } from '$lib/server/authz';
+import { assert } from '$lib/server/auth/authz';
 import { runImport } from '$lib/server/import/pipeline';
 import { listImportRuns } from '$lib/server/import/runs';
 import { readImportRequest } from '$lib/server/import/http';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { createIndicator, listIndicators } from '$lib/server/indicators';
+import { createIndicator, listIndicators } from '$lib/server/indicators/catalogue';
 import { indicatorCreateSchema, indicatorListQuery } from '$lib/schemas/indicators';
 
 export const GET = api(async (event) => {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/http/json';
 import { openApiDocument } from '$lib/server/openapi/document';
 
 /** Public: it describes the API and reveals no data. */

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody } from '$lib/server/http';
+import { api, actorOf, readBody } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { siteSettings, updateSiteSettings } from '$lib/server/progress/site-settings';
 import { siteSettingsPatchSchema } from '$lib/schemas/settings';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody } from '$lib/server/http';
+import { api, actorOf, readBody } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { createShareLink, listShareLinks } from '$lib/server/sharing/share-links';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';

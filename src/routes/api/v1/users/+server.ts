@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { assert } from '$lib/server/authz';
-import { createUser, listUsers } from '$lib/server/users';
+import { assert } from '$lib/server/auth/authz';
+import { createUser, listUsers } from '$lib/server/accounts/users';
 import { userCreateSchema, userQuerySchema } from '$lib/schemas/users';
 
 export const GET = api(async (event) => {

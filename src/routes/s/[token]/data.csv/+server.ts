@@ -2,7 +2,7 @@
 // them with ?table=actions | ?table=observations. The licence travels in the response headers
 // (`X-Licence`, `Link: <…>; rel="license"`) so that the file itself stays a plain table.
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare } from '$lib/server/sharing/shared-pages';
 import {
 	datasetCsv,
@@ -10,7 +10,7 @@ import {
 	openDataset,
 	scopeFileName,
 	type CsvTable
-} from '$lib/server/open-data';
+} from '$lib/server/open-data/open-data';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params, url }) => {

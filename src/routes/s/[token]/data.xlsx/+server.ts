@@ -2,9 +2,9 @@
 // (the columns of the CSV files, with number and date cells) and an About sheet with the
 // source and the licence.
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare } from '$lib/server/sharing/shared-pages';
-import { openDataset, scopeFileName, LICENCE } from '$lib/server/open-data';
+import { openDataset, scopeFileName, LICENCE } from '$lib/server/open-data/open-data';
 import { openDataXlsx } from '$lib/server/exports/open-data-xlsx';
 import { xlsxHeaders } from '$lib/server/exports/xlsx';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,7 @@
 // Embeds (/s/{token}/embed/…): chart-only pages that other sites may frame (hooks relax
 // frame-ancestors for these paths only). Their layout resets to the root one, so the shared
 // layout's load does not run: the link is checked here.
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare } from '$lib/server/sharing/shared-pages';
 import type { LayoutServerLoad } from './$types';
 

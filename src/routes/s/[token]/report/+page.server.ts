@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare } from '$lib/server/sharing/shared-pages';
-import { scopeReport } from '$lib/server/report';
+import { scopeReport } from '$lib/server/reports/report';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { canEdit } from '$lib/server/authz';
+import { canEdit } from '$lib/server/auth/authz';
 import { getAction, updateAction, type ConflictDetails } from '$lib/server/actions';
-import { countryName } from '$lib/server/countries';
-import { requestLocale } from '$lib/server/locale';
-import { pageError } from '$lib/server/pages';
-import { AppError } from '$lib/server/errors';
+import { countryName } from '$lib/server/declaration/countries';
+import { requestLocale } from '$lib/server/http/locale';
+import { pageError } from '$lib/server/http/pages';
+import { AppError } from '$lib/server/http/errors';
 import {
 	ACTION_FIELD_MESSAGES,
 	actionFormValues,

@@ -3,12 +3,16 @@ import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { assert } from '$lib/server/authz';
-import { getIndicator, updateIndicator, type IndicatorDetail } from '$lib/server/indicators';
-import { listArticles } from '$lib/server/articles';
-import { requestLocale } from '$lib/server/locale';
-import { isAppError } from '$lib/server/errors';
-import { pageError } from '$lib/server/pages';
+import { assert } from '$lib/server/auth/authz';
+import {
+	getIndicator,
+	updateIndicator,
+	type IndicatorDetail
+} from '$lib/server/indicators/catalogue';
+import { listArticles } from '$lib/server/declaration/articles';
+import { requestLocale } from '$lib/server/http/locale';
+import { isAppError } from '$lib/server/http/errors';
+import { pageError } from '$lib/server/http/pages';
 import { indicatorUpdateSchema } from '$lib/schemas/indicators';
 import {
 	formErrors,

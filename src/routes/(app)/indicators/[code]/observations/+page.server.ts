@@ -3,14 +3,14 @@ import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { canEdit, isAdmin, requireActor } from '$lib/server/authz';
-import { getIndicator } from '$lib/server/indicators';
-import { countryName, listCountries } from '$lib/server/countries';
+import { canEdit, isAdmin, requireActor } from '$lib/server/auth/authz';
+import { getIndicator } from '$lib/server/indicators/catalogue';
+import { countryName, listCountries } from '$lib/server/declaration/countries';
 import { upsertObservations } from '$lib/server/observations';
 import { normalisePeriod } from '$lib/server/import';
-import { requestLocale } from '$lib/server/locale';
-import { isAppError } from '$lib/server/errors';
-import { pageError } from '$lib/server/pages';
+import { requestLocale } from '$lib/server/http/locale';
+import { isAppError } from '$lib/server/http/errors';
+import { pageError } from '$lib/server/http/pages';
 import {
 	observationInputSchema,
 	parseDisaggregationText,

@@ -1,10 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { getTranslatable, saveTranslations, type TranslatableItem } from '$lib/server/translations';
-import { isAppError } from '$lib/server/errors';
+import {
+	getTranslatable,
+	saveTranslations,
+	type TranslatableItem
+} from '$lib/server/translations/translations';
+import { isAppError } from '$lib/server/http/errors';
 import { storageFault } from '$lib/server/health/faults';
-import { pageError } from '$lib/server/pages';
+import { pageError } from '$lib/server/http/pages';
 import {
 	TRANSLATED_LOCALES,
 	TRANSLATION_FIELDS,

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { deleteAction, getAction, updateAction } from '$lib/server/actions';
-import { idParam } from '$lib/server/params';
+import { idParam } from '$lib/server/http/params';
 import { actionDeleteQuery, actionPatchSchema } from '$lib/schemas/actions';
 
 export const GET = api(async (event) => {

@@ -1,7 +1,7 @@
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { revokeApiKey } from '$lib/server/api-keys';
-import { idParam } from '$lib/server/params';
+import { idParam } from '$lib/server/http/params';
 
 /** Revokes the key: requests with it get 401 from now on. */
 export const DELETE = api(async (event) => {

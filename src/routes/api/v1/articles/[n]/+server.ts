@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readQuery } from '$lib/server/http';
+import { api, actorOf, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { getArticle } from '$lib/server/articles';
-import { badRequest } from '$lib/server/errors';
+import { getArticle } from '$lib/server/declaration/articles';
+import { badRequest } from '$lib/server/http/errors';
 import { localeQuery } from '$lib/schemas/common';
 
 export const GET = api(async (event) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody, readQuery } from '$lib/server/http';
+import { api, actorOf, readBody, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { getIndicator, updateIndicator } from '$lib/server/indicators';
+import { getIndicator, updateIndicator } from '$lib/server/indicators/catalogue';
 import { indicatorListQuery, indicatorUpdateSchema } from '$lib/schemas/indicators';
 
 export const GET = api(async (event) => {

@@ -1,7 +1,7 @@
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { revokeShareLink } from '$lib/server/sharing/share-links';
-import { badRequest } from '$lib/server/errors';
+import { badRequest } from '$lib/server/http/errors';
 
 export const DELETE = api(async (event) => {
 	const actor = actorOf(event);

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { listTranslatables, translationKindOf } from '$lib/server/translations';
+import { listTranslatables, translationKindOf } from '$lib/server/translations/translations';
 
 /** Admins: every item of a kind with its English and its Spanish and French texts. */
 export const GET = api(async (event) => {

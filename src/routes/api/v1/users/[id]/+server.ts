@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody } from '$lib/server/http';
+import { api, actorOf, readBody } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { assert } from '$lib/server/authz';
-import { badRequest } from '$lib/server/errors';
-import { getUser, updateUser } from '$lib/server/users';
+import { assert } from '$lib/server/auth/authz';
+import { badRequest } from '$lib/server/http/errors';
+import { getUser, updateUser } from '$lib/server/accounts/users';
 import { userPatchSchema } from '$lib/schemas/users';
 
 function userId(raw: string | undefined): string {

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import {
 	pageParam,
 	requireInScope,

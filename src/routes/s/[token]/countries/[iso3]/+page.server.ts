@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import {
 	pageParam,
 	requireInScope,
@@ -7,7 +7,7 @@ import {
 	sharedNotFound
 } from '$lib/server/sharing/shared-pages';
 import { sharedCountry } from '$lib/server/sharing/shared-views';
-import { isAppError } from '$lib/server/errors';
+import { isAppError } from '$lib/server/http/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import { indicatorArticles, sharedIndicator } from '$lib/server/sharing/shared-views';
 import type { PageServerLoad } from './$types';

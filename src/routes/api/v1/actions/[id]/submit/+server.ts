@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { submitAction } from '$lib/server/review/actions';
-import { idParam, readOptionalBody } from '$lib/server/params';
+import { idParam, readOptionalBody } from '$lib/server/http/params';
 import { reviewStepSchema } from '$lib/schemas/actions';
 
 export const POST = api(async (event) => {

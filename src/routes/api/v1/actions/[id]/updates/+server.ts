@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody } from '$lib/server/http';
+import { api, actorOf, readBody } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { listUpdates, postUpdate } from '$lib/server/actions/updates';
-import { idParam } from '$lib/server/params';
+import { idParam } from '$lib/server/http/params';
 import { actionUpdateSchema } from '$lib/schemas/actions';
 
 export const GET = api(async (event) => {

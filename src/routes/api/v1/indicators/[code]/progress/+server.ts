@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readQuery } from '$lib/server/http';
+import { api, actorOf, readQuery } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { allMethodVerdicts, countryVerdict, indicatorVerdicts } from '$lib/server/progress';
 import { progressQuery } from '$lib/schemas/indicators';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 
 /**
  * `?country=MEX&method=cagr-ratio|progress-chart|anticipated-progress|sdsn-trend|eurostat` → the

@@ -1,7 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf, readBody } from '$lib/server/http';
+import { api, actorOf, readBody } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
-import { getTranslatable, saveTranslations, translationKindOf } from '$lib/server/translations';
+import {
+	getTranslatable,
+	saveTranslations,
+	translationKindOf
+} from '$lib/server/translations/translations';
 import { saveTranslationsSchema } from '$lib/schemas/translations';
 
 /** Admins: one item (article number, indicator code or reference id) with its translations. */

@@ -1,13 +1,13 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import {
 	readOptions,
 	requireInScope,
 	requireShare,
 	sharedNotFound
 } from '$lib/server/sharing/shared-pages';
-import { getArticleText } from '$lib/server/articles';
-import { isAppError } from '$lib/server/errors';
+import { getArticleText } from '$lib/server/declaration/articles';
+import { isAppError } from '$lib/server/http/errors';
 import { actionStatusHistory } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 

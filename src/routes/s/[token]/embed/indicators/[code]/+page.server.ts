@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { readOptions, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
-import { scopedIndicator } from '$lib/server/open-data';
+import { scopedIndicator } from '$lib/server/open-data/open-data';
 import { indicatorChartData } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // One indicator's validated values in the Open SDG CSV format (see openSdgCsv), for national
 // reporting platforms; a country link gives that country's values only.
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import {
 	downloadHeaders,
@@ -9,7 +9,7 @@ import {
 	openSdgFileName,
 	scopedIndicator,
 	validatedObservations
-} from '$lib/server/open-data';
+} from '$lib/server/open-data/open-data';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {

@@ -1,9 +1,13 @@
 // One indicator's validated values as SDMX-CSV (see lib/server/sdmx), for statistical
 // systems; a country link gives that country's values only.
 import { getDb } from '$lib/server/db';
-import { requestLocale } from '$lib/server/locale';
+import { requestLocale } from '$lib/server/http/locale';
 import { requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
-import { downloadHeaders, scopedIndicator, validatedObservations } from '$lib/server/open-data';
+import {
+	downloadHeaders,
+	scopedIndicator,
+	validatedObservations
+} from '$lib/server/open-data/open-data';
 import { sdmxFileName, validatedSdmxCsv } from '$lib/server/sdmx';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, actorOf } from '$lib/server/http';
+import { api, actorOf } from '$lib/server/http/json';
 import { getDb } from '$lib/server/db';
 import { observationHistory } from '$lib/server/observations';
 import { observationId } from '$lib/server/import/http';

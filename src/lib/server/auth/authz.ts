@@ -1,0 +1,154 @@
+// Who may do what (DESIGN.md §3), in one place. Services call these before they read
+// or write; pages, form actions and the API therefore agree.
+import type { Role } from '../db/schema';
+import { forbidden, unauthorized } from '../http/errors';
+
+export interface Actor {
+	id: string;
+	name: string;
+	email: string;
+	role: Role;
+	countries: string[];
+}
+
+export function requireActor(actor: Actor | null | undefined): Actor {
+	if (!actor) throw unauthorized();
+	return actor;
+}
+
+export const isAdmin = (actor: Actor | null | undefined) => actor?.role === 'admin';
+
+/**
+ * The read scope every query uses: whose working data (drafts, submitted edits, internal
+ * notes) a reader may read. `all`: every country and the region; `some`: these countries and
+ * the region; `none`: validated data only (share-link holders, the public). visibility.ts
+ * turns it into the version of each record a reader sees.
+ */
+export type DraftScope = { kind: 'all' } | { kind: 'some'; countries: string[] } | { kind: 'none' };
+
+export function draftScope(actor: Actor | null | undefined): DraftScope {
+	if (!actor) return { kind: 'none' };
+	if (actor.role === 'admin' || actor.role === 'viewer') return { kind: 'all' };
+	if (actor.role === 'coordinator') return { kind: 'some', countries: [...actor.countries].sort() };
+	return { kind: 'none' };
+}
+
+/** Read working data (drafts, internal notes) of a country (null = regional). */
+export function canReadDrafts(actor: Actor | null | undefined, country: string | null): boolean {
+	const scope = draftScope(actor);
+	if (scope.kind !== 'some') return scope.kind === 'all';
+	return country === null || scope.countries.includes(country);
+}
+
+/**
+ * The countries whose records (deleted ones included) an actor may edit: `all`, or these
+ * countries and the region, or none. For lists of deleted records.
+ */
+export function editScope(actor: Actor | null | undefined): DraftScope {
+	if (!actor) return { kind: 'none' };
+	if (actor.role === 'admin') return { kind: 'all' };
+	if (actor.role === 'coordinator') return { kind: 'some', countries: [...actor.countries].sort() };
+	return { kind: 'none' };
+}
+
+/** What a reader may see and do, as a cache key part. */
+export function readerKey(actor: Actor | null | undefined): string {
+	if (!actor) return 'anonymous';
+	if (actor.role === 'coordinator') return `coordinator:${[...actor.countries].sort().join(',')}`;
+	return actor.role;
+}
+
+/** Create or edit actions, updates, evidence and observations of a country (null = regional). */
+export function canEdit(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	if (actor.role !== 'coordinator') return false;
+	return country === null || actor.countries.includes(country);
+}
+
+/** Submit for validation: coordinators for their own countries, admins for any. */
+export function canSubmit(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
+export const canValidate = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canManageIndicators = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canManageUsers = (actor: Actor | null | undefined) => isAdmin(actor);
+export const canReadAudit = (actor: Actor | null | undefined) => isAdmin(actor);
+/** The review queue: coordinators (their countries' records) and admins. */
+export const canSeeReviewQueue = (actor: Actor | null | undefined) =>
+	actor?.role === 'admin' || actor?.role === 'coordinator';
+/** Email addresses of other people are shown to admins only. */
+export const canSeeEmails = (actor: Actor | null | undefined) => isAdmin(actor);
+/** Soft-deleted records are seen (and restored) by those who may edit them. */
+export const canSeeDeleted = (actor: Actor | null | undefined, country: string | null) =>
+	canEdit(actor, country);
+
+/** Imports: admins for any country; coordinators only rows of their own countries. */
+export function canImport(actor: Actor | null | undefined): boolean {
+	return actor?.role === 'admin' || actor?.role === 'coordinator';
+}
+
+/** Undo an import run (restore what it changed): admins only. */
+export const canRevertImport = (actor: Actor | null | undefined) => isAdmin(actor);
+
+/**
+ * Rows of an import: admins for any country and the region; coordinators only rows of their
+ * own countries (regional rows and other countries' rows are row errors in their imports).
+ */
+export function canImportRowsOf(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
+/** Share links: admins for any scope; coordinators for their own countries' scopes. */
+export function canShare(actor: Actor | null | undefined, country: string | null): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
+}
+
+function enforce(ok: boolean, actor: Actor | null | undefined, message?: string): void {
+	if (!actor) throw unauthorized();
+	if (!ok) throw forbidden(message);
+}
+
+export const assert = {
+	signedIn: (actor: Actor | null | undefined) => requireActor(actor),
+	edit: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(
+			canEdit(actor, country),
+			actor,
+			// The record's country is not named: the reader may not be allowed to see it.
+			country ? 'You may not change this record.' : 'You may not change regional records.'
+		),
+	submit: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canSubmit(actor, country), actor),
+	validate: (actor: Actor | null | undefined) =>
+		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
+	admin: (actor: Actor | null | undefined) =>
+		enforce(isAdmin(actor), actor, 'Only the secretariat (admins) may do this.'),
+	reviewQueue: (actor: Actor | null | undefined) =>
+		enforce(canSeeReviewQueue(actor), actor, 'Viewers have no review queue.'),
+	manageUsers: (actor: Actor | null | undefined) =>
+		enforce(canManageUsers(actor), actor, 'Only the secretariat (admins) may manage accounts.'),
+	readAudit: (actor: Actor | null | undefined) =>
+		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
+	import: (actor: Actor | null | undefined) =>
+		enforce(canImport(actor), actor, 'Only coordinators and the secretariat may import data.'),
+	revertImport: (actor: Actor | null | undefined) =>
+		enforce(canRevertImport(actor), actor, 'Only the secretariat (admins) may undo an import.'),
+	manageIndicators: (actor: Actor | null | undefined) =>
+		enforce(
+			canManageIndicators(actor),
+			actor,
+			'Only the secretariat (admins) may change the indicator catalogue.'
+		),
+	readDrafts: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canReadDrafts(actor, country), actor),
+	share: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canShare(actor, country), actor)
+};

@@ -1,0 +1,137 @@
+// Which version of a record a reader sees (DESIGN §3, §5), decided here once. A reader who
+// may read the drafts of a record's country (authz.ts draftScope) sees its working version;
+// everyone else — other countries' coordinators, share-link holders, the public — sees its
+// last validated version, or nothing when it was never validated. Every list, filter,
+// full-text search, count, export, summary and shared page of actions (and their updates
+// and evidence) reads through these conditions; observations use `workingCondition` on
+// their own country column.
+import { and, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../db';
+import { action } from '../db/schema';
+import { canReadDrafts, draftScope, type Actor } from '../auth/authz';
+import type { ActionStatus } from '$lib/domain';
+
+/** A reader: a signed-in actor, or null for validated data only (shared pages, open data). */
+export type Reader = Actor | null | undefined;
+
+/** True when the reader sees the working version of a record of this country. */
+export function seesWorking(reader: Reader, country: string | null): boolean {
+	return canReadDrafts(reader, country);
+}
+
+/** SQL: true where the reader sees the working version of a row whose country is `country`. */
+export function workingCondition(reader: Reader, country: SQLWrapper): SQL {
+	const scope = draftScope(reader);
+	if (scope.kind === 'all') return sql`1`;
+	if (scope.kind === 'none') return sql`0`;
+	if (scope.countries.length === 0) return sql`(${country} is null)`;
+	return sql`(${country} is null or ${country} in (${sql.join(
+		scope.countries.map((c) => sql`${c}`),
+		sql`, `
+	)}))`;
+}
+
+export interface VersionOptions {
+	/** Validated data only, whoever reads (shared pages, reports, open data). */
+	validatedOnly?: boolean;
+}
+
+/**
+ * The version of actions a reader sees, as SQL over the `action` table: each field is the
+ * working column for rows the reader may read drafts of and the validated snapshot's field
+ * for the others; `visible` leaves out rows the reader may not see at all.
+ */
+export function actionVersion(reader: Reader, opts: VersionOptions = {}) {
+	const working = opts.validatedOnly ? sql`0` : workingCondition(reader, action.countryIso3);
+	const pick = (column: SQLWrapper, field: string) =>
+		sql`(case when ${working} then ${column} else json_extract(${action.validated}, ${`$.${field}`}) end)`;
+	const status = pick(action.status, 'status');
+	const dueDate = pick(action.dueDate, 'dueDate');
+	return {
+		working,
+		visible: sql`(${working} or ${action.validated} is not null)`,
+		country: pick(action.countryIso3, 'country'),
+		status,
+		dueDate,
+		title: pick(action.title, 'title'),
+		/** The action names this article (by number) in the version the reader sees. */
+		hasArticle: (n: number) =>
+			sql`(case when ${working} then exists (select 1 from action_article aa join article ar on ar.id = aa.article_id where aa.action_id = "action"."id" and ar.number = ${n}) else exists (select 1 from json_each(${action.validated}, '$.articles') where json_each.value = ${n}) end)`,
+		/** The article numbers of the version the reader sees, as a JSON array. */
+		articles: sql<string>`(case when ${working} then (select json_group_array(ar.number) from action_article aa join article ar on ar.id = aa.article_id where aa.action_id = "action"."id") else json_extract(${action.validated}, '$.articles') end)`,
+		overdue: (today: string) =>
+			sql`(${dueDate} is not null and ${dueDate} < ${today} and ${status} not in ('completed', 'cancelled'))`,
+		/**
+		 * Full-text match (an FTS5 query, see ftsQuery) on the text the reader may search: the
+		 * working text and update notes for readers of drafts, the validated text otherwise.
+		 */
+		matches: (match: string) =>
+			sql`(case when ${working} then ${action.id} in (select rowid from action_fts where action_fts match ${match}) else ${action.id} in (select rowid from action_fts_validated where action_fts_validated match ${match}) end)`
+	};
+}
+
+export interface VisibleAction {
+	id: number;
+	country: string | null;
+	status: ActionStatus;
+	dueDate: string | null;
+	articles: number[];
+	createdAt: Date;
+}
+
+/**
+ * The (not deleted) actions of a framework as the reader sees them, optionally of one article
+ * or country (null: regional): the one source of every action count and summary.
+ */
+export function visibleActions(
+	db: Db,
+	reader: Reader,
+	filter: { frameworkId?: number; article?: number; country?: string | null } & VersionOptions = {}
+): VisibleAction[] {
+	const v = actionVersion(reader, filter);
+	const where: (SQL | undefined)[] = [isNull(action.deletedAt), v.visible];
+	if (filter.frameworkId !== undefined) where.push(eq(action.frameworkId, filter.frameworkId));
+	if (filter.article !== undefined) where.push(v.hasArticle(filter.article));
+	if (filter.country !== undefined) {
+		where.push(
+			filter.country === null ? sql`${v.country} is null` : sql`${v.country} = ${filter.country}`
+		);
+	}
+	return db
+		.select({
+			id: action.id,
+			country: sql<string | null>`${v.country}`,
+			status: sql<ActionStatus>`${v.status}`,
+			dueDate: sql<string | null>`${v.dueDate}`,
+			articles: v.articles,
+			createdAt: action.createdAt
+		})
+		.from(action)
+		.where(and(...where))
+		.all()
+		.map((r) => ({
+			...r,
+			articles: (JSON.parse(r.articles ?? '[]') as number[]).map(Number).sort((a, b) => a - b)
+		}));
+}
+
+/** Counts of actions by status, with overdue ones, for summaries. */
+export function countActions(
+	rows: VisibleAction[],
+	today: string
+): { byStatus: Record<ActionStatus, number>; total: number; overdue: number } {
+	const byStatus = {
+		planned: 0,
+		in_progress: 0,
+		completed: 0,
+		stalled: 0,
+		cancelled: 0
+	} satisfies Record<ActionStatus, number>;
+	let overdue = 0;
+	for (const r of rows) {
+		if (r.status in byStatus) byStatus[r.status]++;
+		if (r.dueDate && r.dueDate < today && r.status !== 'completed' && r.status !== 'cancelled')
+			overdue++;
+	}
+	return { byStatus, total: rows.length, overdue };
+}
