@@ -23,6 +23,7 @@ import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
 import { commitImport, loadExisting, type Planned } from './commit';
+import type { AppliedMapping } from './dimensions';
 import {
 	ImportFormatError,
 	detectFormat,
@@ -79,6 +80,8 @@ export interface ImportReport {
 	/** The review state committed observations get: validated (admin) or submitted. */
 	reviewState: 'validated' | 'submitted';
 	validOnly: boolean;
+	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
+	dimensionMappings: AppliedMapping[];
 }
 
 /** One changed field of a stored observation. */
@@ -149,7 +152,8 @@ function emptyReport(input: ImportInput, actor: Actor): ImportReport {
 		fileName: input.fileName ?? null,
 		indicators: [],
 		reviewState: isAdmin(actor) ? 'validated' : 'submitted',
-		validOnly: !!input.validOnly
+		validOnly: !!input.validOnly,
+		dimensionMappings: []
 	};
 }
 
@@ -187,6 +191,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
+	report.dimensionMappings = read.mappings ?? [];
 	report.rowsSkipped = read.skipped.length;
 	const errors: RowError[] = [...read.errors];
 

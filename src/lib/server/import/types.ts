@@ -1,3 +1,5 @@
+import type { AppliedMapping, DimensionMappings } from './dimensions';
+
 /** The CSV formats the import pipeline can read (DESIGN §8). */
 export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv';
 
@@ -47,6 +49,8 @@ export interface ReadResult {
 	rows: ParsedObservation[];
 	errors: RowError[];
 	skipped: RowSkip[];
+	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
+	mappings?: AppliedMapping[];
 }
 
 export interface ReadOptions {
@@ -54,4 +58,6 @@ export interface ReadOptions {
 	indicator?: string;
 	/** ISO3 code of the country a national platform's file (no geography column) describes. */
 	country?: string;
+	/** Mappings admins added, laid over the built-in dimension tables. */
+	dimensionMappings?: DimensionMappings | null;
 }

@@ -15,6 +15,7 @@ import {
 	sortedDisaggregation
 } from '../csv';
 import { aggregateReason, resolveCountry } from '../countries';
+import { Harmoniser, isTotalCode } from '../dimensions';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
@@ -69,6 +70,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	let statusCol = -1;
 	const disaggCols: number[] = [];
 	const disaggKeys: string[] = [];
+	const harmoniser = new Harmoniser(opts.dimensionMappings ?? null);
 	for (let i = 0; i < headers.length; i++) {
 		const h = headers[i];
 		if (i === yearCol || i === valueCol || h === '') continue;
@@ -77,7 +79,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		else if (OBS_STATUS.has(h)) statusCol = i;
 		else if (!IGNORED_ATTRIBUTES.has(h)) {
 			disaggCols.push(i);
-			disaggKeys.push(slug(table.header[i]) || `column_${i + 1}`);
+			disaggKeys.push(harmoniser.key(table.header[i], slug(table.header[i]) || `column_${i + 1}`));
 		}
 	}
 
@@ -86,7 +88,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		rowsRead: 0,
 		rows: [],
 		errors: [],
-		skipped: []
+		skipped: [],
+		mappings: harmoniser.applied
 	};
 	const indicator = opts.indicator?.trim() || null;
 
@@ -177,8 +180,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 
 		let disaggregation: Record<string, string> = {};
 		for (let k = 0; k < disaggCols.length; k++) {
-			const cell = (record[disaggCols[k]] ?? '').trim();
-			if (cell !== '') disaggregation[disaggKeys[k]] = cell;
+			const cell = record[disaggCols[k]] ?? '';
+			if (!isTotalCode(cell)) disaggregation[disaggKeys[k]] = harmoniser.value(disaggKeys[k], cell);
 		}
 		disaggregation = sortedDisaggregation(disaggregation);
 

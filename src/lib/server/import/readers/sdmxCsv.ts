@@ -18,7 +18,8 @@ import {
 import { aggregateReason, resolveCountry } from '../countries';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
-import { DDF_SERIES_INDICATORS, DDF_TOTAL_CODES } from './sdgDdf';
+import { DDF_SERIES_INDICATORS } from './sdgDdf';
+import { isTotalCode } from '../dimensions';
 import { normaliseIndicatorCode } from './template';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
 import { REGIONAL_AREA, SDG_SERIES, keyOf, statusOf, valueOf } from '../../sdmx/codes';
@@ -170,7 +171,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		const disaggregation: Record<string, string> = {};
 		for (const { i, key } of dims) {
 			const raw = code(cell(record, i));
-			if (raw === '' || DDF_TOTAL_CODES.has(raw.toLowerCase())) continue;
+			if (isTotalCode(raw)) continue;
 			disaggregation[key] = valueOf(key, raw);
 		}
 
