@@ -144,6 +144,9 @@ export function commitImport(
 				changes: report.changes.length,
 				errors: report.errors.length,
 				validOnly: !!input.validOnly,
+				unit: report.unit,
+				unitMultipliers: report.unitMultipliers,
+				dimensionMappings: report.dimensionMappings,
 				reviewState
 			}
 		});

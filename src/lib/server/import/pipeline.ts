@@ -24,6 +24,7 @@ import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
 import { commitImport, loadExisting, type Planned } from './commit';
 import type { AppliedMapping } from './dimensions';
+import { unitConflict, type AppliedMultiplier } from './units';
 import {
 	ImportFormatError,
 	detectFormat,
@@ -82,6 +83,10 @@ export interface ImportReport {
 	validOnly: boolean;
 	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
 	dimensionMappings: AppliedMapping[];
+	/** The unit the file states, if any. */
+	unit: string | null;
+	/** Unit multipliers applied to the file's values (`Thousands` → × 1000). */
+	unitMultipliers: AppliedMultiplier[];
 }
 
 /** One changed field of a stored observation. */
@@ -153,7 +158,9 @@ function emptyReport(input: ImportInput, actor: Actor): ImportReport {
 		indicators: [],
 		reviewState: isAdmin(actor) ? 'validated' : 'submitted',
 		validOnly: !!input.validOnly,
-		dimensionMappings: []
+		dimensionMappings: [],
+		unit: null,
+		unitMultipliers: []
 	};
 }
 
@@ -192,6 +199,8 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
 	report.dimensionMappings = read.mappings ?? [];
+	report.unit = read.unit ?? null;
+	report.unitMultipliers = read.multipliers ?? [];
 	report.rowsSkipped = read.skipped.length;
 	const errors: RowError[] = [...read.errors];
 
@@ -208,6 +217,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	};
 	const planned: Planned[] = [];
 	const resolvedIndicator = new Map<string, IndicatorRow | null>();
+	const unitRefused = new Set<string>();
 	const rowSource = input.fileName ? `Import of ${input.fileName}` : null;
 	for (const row of read.rows) {
 		const problems: RowError[] = [];
@@ -222,8 +232,14 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		if (!resolvedIndicator.has(row.indicator)) {
 			const code = normaliseIndicatorCode(row.indicator) ?? row.indicator;
 			ind = indicators.get(code.toLowerCase()) ?? null;
+			const conflict = ind ? unitConflict(read.unit, ind.code, ind.unit) : null;
+			if (conflict) {
+				errors.push({ line: 1, column: unitColumn(read.format), message: conflict });
+				unitRefused.add(row.indicator);
+			}
 			resolvedIndicator.set(row.indicator, ind);
 		}
+		if (unitRefused.has(row.indicator)) continue;
 		if (!ind) {
 			const message = `There is no indicator ${row.indicator} in the catalogue; an admin must add it first.`;
 			if (read.format === 'template')
@@ -304,6 +320,10 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 
 function columnOfValue(format: ImportFormat): string | null {
 	return format === 'template' ? 'value' : format === 'opensdg' ? 'Value' : null;
+}
+
+function unitColumn(format: ImportFormat): string {
+	return format === 'sdmx-csv' ? 'UNIT_MEASURE' : format === 'sdg-ddf' ? 'units' : 'Units';
 }
 
 function safeDetect(text: string): ImportFormat | null {

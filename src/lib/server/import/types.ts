@@ -1,4 +1,5 @@
 import type { AppliedMapping, DimensionMappings } from './dimensions';
+import type { AppliedMultiplier } from './units';
 
 /** The CSV formats the import pipeline can read (DESIGN §8). */
 export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv';
@@ -51,6 +52,10 @@ export interface ReadResult {
 	skipped: RowSkip[];
 	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
 	mappings?: AppliedMapping[];
+	/** The unit the file states (its one `Units`/`UNIT_MEASURE`/`units` value), if any. */
+	unit?: string | null;
+	/** Unit multipliers applied to values (`Thousands` → × 1000). */
+	multipliers?: AppliedMultiplier[];
 }
 
 export interface ReadOptions {

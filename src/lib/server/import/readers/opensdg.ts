@@ -16,6 +16,7 @@ import {
 } from '../csv';
 import { aggregateReason, resolveCountry } from '../countries';
 import { Harmoniser, isTotalCode } from '../dimensions';
+import { MultiplierLog, scaled, singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
@@ -28,18 +29,10 @@ const OBS_STATUS = new Set([
 	'obs_status',
 	'obs status'
 ]);
+const UNITS = new Set(['units', 'unit', 'unit measure', 'unit_measure', 'unidad', 'unité']);
+const MULTIPLIER = new Set(['unit multiplier', 'unit_multiplier', 'unit_mult', 'unit mult']);
 /** Attributes that describe the series rather than split it; not disaggregations. */
-const IGNORED_ATTRIBUTES = new Set([
-	'units',
-	'unit',
-	'unit measure',
-	'unit_measure',
-	'unit multiplier',
-	'unit_mult',
-	'series',
-	'comment_ts',
-	'comment ts'
-]);
+const IGNORED_ATTRIBUTES = new Set(['series', 'comment_ts', 'comment ts']);
 
 /** `Observation status` values that mean provisional (SDMX `P`, English/Spanish/French words). */
 const PROVISIONAL_STATUS = /^(?:p|prov\.?|provisoire|preliminar)$|provisional|prelim/i;
@@ -68,6 +61,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	let geoCol = -1;
 	let commentCol = -1;
 	let statusCol = -1;
+	let unitCol = -1;
+	let multCol = -1;
 	const disaggCols: number[] = [];
 	const disaggKeys: string[] = [];
 	const harmoniser = new Harmoniser(opts.dimensionMappings ?? null);
@@ -77,6 +72,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		if (GEOCODE.has(h)) geoCol = i;
 		else if (COMMENT.has(h)) commentCol = i;
 		else if (OBS_STATUS.has(h)) statusCol = i;
+		else if (UNITS.has(h)) unitCol = i;
+		else if (MULTIPLIER.has(h)) multCol = i;
 		else if (!IGNORED_ATTRIBUTES.has(h)) {
 			disaggCols.push(i);
 			disaggKeys.push(harmoniser.key(table.header[i], slug(table.header[i]) || `column_${i + 1}`));
@@ -91,6 +88,15 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		skipped: [],
 		mappings: harmoniser.applied
 	};
+	const multipliers = new MultiplierLog();
+	if (unitCol !== -1) {
+		const unit = singleUnit(
+			table.records.map((rec, r) => ({ line: table.lines[r], unit: rec[unitCol] ?? '' })),
+			labels[unitCol]
+		);
+		if ('error' in unit) throw new ImportFormatError(unit.error, [labels[unitCol]]);
+		result.unit = unit.unit;
+	}
 	const indicator = opts.indicator?.trim() || null;
 
 	let fileCountry: string | null = null;
@@ -157,7 +163,16 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			result.skipped.push({ line, reason: 'missing value' });
 			continue;
 		}
-		const value = parseNumber(rawValue, decimalComma);
+		let value = parseNumber(rawValue, decimalComma);
+		const multCell = multCol === -1 ? '' : (record[multCol] ?? '');
+		const factor = multipliers.apply(multCell);
+		if (factor === null) {
+			result.errors.push({
+				line,
+				column: labels[multCol],
+				message: `${quote(multCell.trim())} is not a unit multiplier (expected e.g. Units, Thousands, Millions, or a power of ten).`
+			});
+		} else if (value !== null) value = scaled(value, factor);
 		if (value === null) {
 			result.errors.push({
 				line,
@@ -203,6 +218,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		};
 		result.rows.push(row);
 	}
+	result.multipliers = multipliers.applied;
 	return result;
 }
 

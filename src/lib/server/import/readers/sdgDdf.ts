@@ -16,6 +16,7 @@ import {
 } from '../csv';
 import { aggregateReason, resolveCountry } from '../countries';
 import { DIMENSION_KEYS, Harmoniser, isTotalCode, TOTAL_CODES } from '../dimensions';
+import { singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ReadOptions, ReadResult } from '../types';
@@ -66,6 +67,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	}
 
 	const natureCol = headers.indexOf('nature');
+	const unitsCol = headers.indexOf('units');
 	const dimCols: number[] = [];
 	const dimKeys: string[] = [];
 	const harmoniser = new Harmoniser(opts.dimensionMappings ?? null);
@@ -86,6 +88,14 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		skipped: [],
 		mappings: harmoniser.applied
 	};
+	if (unitsCol !== -1) {
+		const unit = singleUnit(
+			table.records.map((rec, r) => ({ line: table.lines[r], unit: rec[unitsCol] ?? '' })),
+			labels[unitsCol]
+		);
+		if ('error' in unit) throw new ImportFormatError(unit.error, [labels[unitsCol]]);
+		result.unit = unit.unit;
+	}
 
 	for (let r = 0; r < table.records.length; r++) {
 		const record = table.records[r];
