@@ -30,7 +30,9 @@ import {
 	detectFormat,
 	normaliseIndicatorCode,
 	readCsv,
+	readWithProfile,
 	type ImportFormat,
+	type ImportProfileSpec,
 	type RowError,
 	type RowSkip
 } from './index';
@@ -48,6 +50,8 @@ export interface ImportInput {
 	dryRun?: boolean;
 	/** Commit the valid rows even when some rows are rejected. */
 	validOnly?: boolean;
+	/** A file of any layout, mapped by an import profile (format `profile`). */
+	profile?: ImportProfileSpec | null;
 }
 
 /** The report of DESIGN §8, with a few extra fields. */
@@ -173,18 +177,25 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	assert.import(actor);
 	const who = actor!;
 	const report = emptyReport(input, who);
-	const fileIndicator = input.indicator?.trim() || indicatorFromFileName(input.fileName) || null;
+	const fileIndicator =
+		input.indicator?.trim() ||
+		input.profile?.indicator ||
+		indicatorFromFileName(input.fileName) ||
+		null;
 
 	// read
 	let read;
 	try {
-		read = readCsv(input.text, input.format ?? null, {
+		const opts = {
 			indicator: fileIndicator ?? undefined,
 			country: input.country?.trim() || undefined
-		});
+		};
+		read = input.profile
+			? readWithProfile(input.text, { ...input.profile, indicator: fileIndicator! }, opts)
+			: readCsv(input.text, input.format ?? null, opts);
 	} catch (e) {
 		if (!(e instanceof ImportFormatError)) throw e;
-		report.format = input.format ?? safeDetect(input.text);
+		report.format = input.profile ? 'profile' : (input.format ?? safeDetect(input.text));
 		report.errors.push({
 			line: 1,
 			column: e.missingColumns.length ? e.missingColumns.join(', ') : null,
@@ -268,7 +279,11 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		if (ind) {
 			const scale = scaleProblem(ind, row.value);
 			if (scale)
-				problems.push({ line: row.line, column: columnOfValue(read.format), message: scale });
+				problems.push({
+					line: row.line,
+					column: input.profile?.value.column ?? columnOfValue(read.format),
+					message: scale
+				});
 		}
 		if (problems.length > 0 || !ind) {
 			errors.push(...problems);

@@ -1,8 +1,8 @@
 import type { AppliedMapping, DimensionMappings } from './dimensions';
 import type { AppliedMultiplier } from './units';
 
-/** The CSV formats the import pipeline can read (DESIGN §8). */
-export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv';
+/** The CSV formats the import pipeline can read (DESIGN §8); `profile` = any layout, mapped. */
+export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv' | 'profile';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
 	'opensdg',
