@@ -25,6 +25,7 @@ import { disaggregationKey } from '$lib/progress';
 import { commitImport, loadExisting, type Planned } from './commit';
 import type { AppliedMapping } from './dimensions';
 import { unitConflict, type AppliedMultiplier } from './units';
+import { keepReason, parseRanking, type ExistingPolicy } from './ranking';
 import {
 	ImportFormatError,
 	detectFormat,
@@ -50,6 +51,8 @@ export interface ImportInput {
 	dryRun?: boolean;
 	/** Commit the valid rows even when some rows are rejected. */
 	validOnly?: boolean;
+	/** What to do with stored values the file would change (default prefer-ranked). */
+	existing?: ExistingPolicy | null;
 	/** A file of any layout, mapped by an import profile (format `profile`). */
 	profile?: ImportProfileSpec | null;
 }
@@ -304,6 +307,14 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	// preview: compare with what is stored
 	const existingByIndicator = new Map<number, ReturnType<typeof loadExisting>>();
 	const touched = new Set<string>();
+	const policy: ExistingPolicy = input.existing ?? 'prefer-ranked';
+	const rankings = new Map<number, string[]>();
+	const rankingOf = (ind: IndicatorRow) => {
+		let r = rankings.get(ind.id);
+		if (!r) rankings.set(ind.id, (r = parseRanking(ind.sourceRanking)));
+		return r;
+	};
+	const keptRows = new Set<Planned>();
 	for (const p of planned) {
 		let existing = existingByIndicator.get(p.ind.id);
 		if (!existing) {
@@ -317,10 +328,26 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 			continue;
 		}
 		const changes = changesOf(p);
-		if (changes.some((c) => c.field === 'value' || c.field === 'status')) report.rowsUpdated++;
+		const changesValue = changes.some((c) => c.field === 'value' || c.field === 'status');
+		const kept = changesValue
+			? keepReason(policy, rankingOf(p.ind), p.existing.source, p.source)
+			: null;
+		if (kept) {
+			keptRows.add(p);
+			report.skipped.push({ line: p.row.line, reason: kept });
+			report.rowsSkipped++;
+			continue;
+		}
+		if (changesValue) report.rowsUpdated++;
 		else if (changes.length > 0) report.rowsAnnotated++;
 		else report.rowsUnchanged++;
 		report.changes.push(...changes);
+	}
+	if (keptRows.size > 0) {
+		report.skipped.sort((a, b) => a.line - b.line);
+		let n = 0;
+		for (const p of planned) if (!keptRows.has(p)) planned[n++] = p;
+		planned.length = n;
 	}
 	report.observations = planned.length;
 	report.indicators = [...touched].sort();
