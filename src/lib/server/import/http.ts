@@ -141,7 +141,7 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 		country: opts.country ?? null,
 		dryRun: opts.dryRun,
 		validOnly: opts.validOnly,
-		existing: opts.existing ?? null
+		existing: (opts.existing ?? null) as ImportInput['existing']
 	};
 }
 
