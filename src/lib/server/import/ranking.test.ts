@@ -6,6 +6,8 @@ import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
 import { indicator } from '../db/schema';
+import { getIndicator, updateIndicator } from '../indicators';
+import { indicatorUpdateSchema } from '$lib/schemas/indicators';
 import { runImport } from './pipeline';
 import { keepReason, parseRanking, rankOf } from './ranking';
 import { revertImportRun } from './runs';
@@ -90,5 +92,24 @@ describe("a UN file does not replace a national office's values", () => {
 		expect(mex2015().value).toBe(8.23);
 		revertImportRun(t.db, admin, replaced.importRunId!);
 		expect(mex2015().value).toBeCloseTo(2.4645, 4);
+	});
+});
+
+describe('an admin ranks the sources of an indicator', () => {
+	it('PATCH sourceRanking stores the order, and the indicator shows it', () => {
+		const t = freshDb();
+		try {
+			const admin = person(t.db, 'admin');
+			const before = getIndicator(t.db, admin, '8.8.1');
+			expect(before.sourceRanking).toEqual([]);
+			const input = indicatorUpdateSchema.parse({
+				version: before.version,
+				sourceRanking: RANKING
+			});
+			const after = updateIndicator(t.db, admin, '8.8.1', input);
+			expect(after.sourceRanking).toEqual(RANKING);
+		} finally {
+			t.close();
+		}
 	});
 });
