@@ -134,3 +134,40 @@ describe('totals in the real files are the headline', () => {
 		expect(mex).toHaveLength(7);
 	});
 });
+
+describe('every file in ../shared/data: its headline series, where it has one', () => {
+	const headlineOf = (name: string, opts: { indicator?: string; country?: string } = {}) => {
+		const read = readCsv(readFileSync(resolve(SHARED_DATA, name), 'utf8'), null, opts);
+		return read.rows.filter((r) => Object.keys(r.disaggregation).length === 0);
+	};
+
+	it('DDF 10.7.3 (no dimensions): every value is the headline; Mexico 134…200', () => {
+		const mex = headlineOf(
+			'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv'
+		).filter((r) => r.country === 'MEX');
+		expect(mex.map((r) => r.value)).toEqual([134, 142, 207, 146, 135, 200]);
+	});
+
+	it('DDF 10.7.2 (alldomains) and 8.8.1 (t, bothsex): one headline per country and year', () => {
+		const h1072 = headlineOf(DDF_1072);
+		for (const iso3 of ['CAN', 'SLV', 'GTM', 'HND', 'MEX', 'PAN'])
+			expect(h1072.filter((r) => r.country === iso3).map((r) => r.period)).toEqual(['2019']);
+		const cri = headlineOf(DDF_881).filter((r) => r.country === 'CRI');
+		expect(cri.map((r) => r.period)).toEqual(
+			Array.from({ length: 17 }, (_, i) => String(2000 + i))
+		);
+	});
+
+	it("Mexico's 17.3.2 (no disaggregation): all 109 quarters are the headline", () => {
+		expect(
+			headlineOf('mexico-opensdg__indicator_17-3-2.csv', { indicator: '17.3.2', country: 'MEX' })
+		).toHaveLength(109);
+	});
+
+	it('Canada 10.7.4 and World Bank RPW hold no total: no headline is invented', () => {
+		expect(
+			headlineOf('canada-opensdg__indicator_10-7-4.csv', { indicator: '10.7.4', country: 'CAN' })
+		).toEqual([]);
+		expect(headlineOf('worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv')).toEqual([]);
+	});
+});
