@@ -67,6 +67,25 @@ describe('unit multipliers', () => {
 	});
 });
 
+describe('observation statuses and footnotes', () => {
+	it('an Open SDG status other than provisional or final is kept beside the footnote', () => {
+		const text = [
+			'Year,Observation status,COMMENT_OBS,Value',
+			'2019,Estimated value,,1',
+			'2020,Estimated value,Survey round 3,2',
+			'2021,Normal value,Survey round 4,3',
+			'2022,Provisional,,4'
+		].join('\n');
+		const read = readCsv(text, 'opensdg', { country: 'MEX' });
+		expect(read.rows.map((r) => [r.status, r.note])).toEqual([
+			['final', 'Observation status: Estimated value'],
+			['final', 'Survey round 3 (Observation status: Estimated value)'],
+			['final', 'Survey round 4'],
+			['provisional', null]
+		]);
+	});
+});
+
 describe('units', () => {
 	it('tells percent, rates per 100,000 and numbers apart', () => {
 		expect(unitClass('Percent')).toBe('percent');

@@ -203,7 +203,10 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		const statusCell = statusCol === -1 ? '' : (record[statusCol] ?? '').trim();
 		const provisional =
 			period.provisional || (statusCell !== '' && PROVISIONAL_STATUS.test(statusCell));
-		const comment = commentCol === -1 ? '' : (record[commentCol] ?? '').trim();
+		const comment = noteOf(
+			commentCol === -1 ? '' : (record[commentCol] ?? '').trim(),
+			provisional ? '' : statusCell
+		);
 
 		const row: ParsedObservation = {
 			line,
@@ -220,6 +223,16 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	}
 	result.multipliers = multipliers.applied;
 	return result;
+}
+
+/** Statuses that mean a normal, final value (no note needed). */
+const FINAL_STATUS = /^(?:a|normal|normal value|final|definitive|definitivo|définitif|definitif)$/i;
+
+/** The note of a value: its footnote, and a status other than final/provisional kept in words. */
+function noteOf(comment: string, status: string): string {
+	if (status === '' || FINAL_STATUS.test(status)) return comment;
+	const kept = `Observation status: ${status}`;
+	return comment === '' ? kept : `${comment} (${kept})`;
 }
 
 function countDataRows(records: string[][]): number {
