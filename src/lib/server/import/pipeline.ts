@@ -22,7 +22,7 @@ import type { IndicatorRow } from '../indicators';
 import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
-import { commitImport, loadExisting, type Planned } from './commit';
+import { changesOf, commitImport, loadExisting, type Planned } from './commit';
 import type { AppliedMapping } from './dimensions';
 import { unitConflict, type AppliedMultiplier } from './units';
 import { keepReason, parseRanking, type ExistingPolicy } from './ranking';
@@ -374,31 +374,4 @@ function safeDetect(text: string): ImportFormat | null {
 	} catch {
 		return null;
 	}
-}
-
-/** The fields a planned row changes in its stored observation. */
-function changesOf(p: Planned): ImportChange[] {
-	const e = p.existing;
-	if (!e) return [];
-	const next = {
-		value: p.row.value,
-		status: p.row.status,
-		source: p.source,
-		note: p.row.note ?? null
-	};
-	const out: ImportChange[] = [];
-	for (const field of ['value', 'status', 'source', 'note'] as const) {
-		if (e[field] === next[field]) continue;
-		out.push({
-			line: p.row.line,
-			observationId: e.id,
-			country: p.row.country,
-			period: p.row.period,
-			disaggregation: p.row.disaggregation,
-			field,
-			before: e[field],
-			after: next[field]
-		});
-	}
-	return out;
 }
