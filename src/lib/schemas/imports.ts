@@ -45,6 +45,13 @@ export const importOptionsSchema = z
 		),
 		dryRun: flag.default(false),
 		validOnly: flag.default(false),
+		existing: optionalText(
+			z
+				.enum(['prefer-ranked', 'keep', 'replace'], {
+					message: 'Use prefer-ranked, keep or replace.'
+				})
+				.optional()
+		),
 		fileName: optionalText(z.string().trim().max(255).optional())
 	})
 	.strict();

@@ -170,6 +170,12 @@ export const indicatorUpdateSchema = z
 		custodian: shortText(300).optional(),
 		source: shortText(1000).optional(),
 		methodNotes: shortText(8000).optional(),
+		/** Sources in order of preference, best first (imports keep a better-ranked value). */
+		sourceRanking: z
+			.array(z.string().trim().min(1).max(200))
+			.max(20)
+			.transform((a) => JSON.stringify(a))
+			.optional(),
 		translations: indicatorFields.translations
 	})
 	.strict();

@@ -10,7 +10,7 @@ import { importRun } from '../db/schema';
 import { readSnapshot } from '../observations/records';
 import { ObservationWriter, type StoredObservation } from '../observations/write';
 import type { ParsedObservation } from './index';
-import type { ImportInput, ImportReport } from './pipeline';
+import type { ImportChange, ImportInput, ImportReport } from './pipeline';
 
 /** A valid row of the file, with what is stored on its natural key. */
 export interface Planned {
@@ -144,10 +144,40 @@ export function commitImport(
 				changes: report.changes.length,
 				errors: report.errors.length,
 				validOnly: !!input.validOnly,
+				unit: report.unit,
+				unitMultipliers: report.unitMultipliers,
+				dimensionMappings: report.dimensionMappings,
 				reviewState
 			}
 		});
 		report.importRunId = run.id;
 	});
 	report.committed = true;
+}
+
+/** The fields a planned row changes in its stored observation. */
+export function changesOf(p: Planned): ImportChange[] {
+	const e = p.existing;
+	if (!e) return [];
+	const next = {
+		value: p.row.value,
+		status: p.row.status,
+		source: p.source,
+		note: p.row.note ?? null
+	};
+	const out: ImportChange[] = [];
+	for (const field of ['value', 'status', 'source', 'note'] as const) {
+		if (e[field] === next[field]) continue;
+		out.push({
+			line: p.row.line,
+			observationId: e.id,
+			country: p.row.country,
+			period: p.row.period,
+			disaggregation: p.row.disaggregation,
+			field,
+			before: e[field],
+			after: next[field]
+		});
+	}
+	return out;
 }

@@ -104,7 +104,15 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 			]);
 		}
 		if (file.size > MAX_IMPORT_BYTES) throw importTooLarge();
-		for (const key of ['format', 'indicator', 'country', 'dryRun', 'validOnly', 'fileName']) {
+		for (const key of [
+			'format',
+			'indicator',
+			'country',
+			'dryRun',
+			'validOnly',
+			'existing',
+			'fileName'
+		]) {
 			const v = form.get(key);
 			if (typeof v === 'string' && raw[key] === undefined) raw[key] = v;
 		}
@@ -132,7 +140,8 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 		indicator: opts.indicator ?? null,
 		country: opts.country ?? null,
 		dryRun: opts.dryRun,
-		validOnly: opts.validOnly
+		validOnly: opts.validOnly,
+		existing: (opts.existing ?? null) as ImportInput['existing']
 	};
 }
 

@@ -10,6 +10,7 @@ import { read as readDatabank } from './readers/databank';
 import { read as readOpensdg } from './readers/opensdg';
 import { read as readSdgDdf } from './readers/sdgDdf';
 import { read as readSdmxCsv } from './readers/sdmxCsv';
+import { read as readProfile, type ImportProfileSpec } from './readers/profile';
 import { read as readTemplate, TEMPLATE_COLUMNS, TEMPLATE_HEADER } from './readers/template';
 import type { ImportFormat, ParsedObservation, ReadOptions, ReadResult } from './types';
 
@@ -28,6 +29,7 @@ export { resolveCountry, NON_ISO_COUNTRIES } from './countries';
 export { disaggregationKey } from './csv';
 export { DDF_SERIES_INDICATORS } from './readers/sdgDdf';
 export { RPW_INDICATOR } from './readers/databank';
+export type { ImportProfileSpec, ProfileAggregate } from './readers/profile';
 export { NO_GEOGRAPHY_MESSAGE } from './readers/opensdg';
 export {
 	TEMPLATE_COLUMNS,
@@ -41,8 +43,22 @@ const READERS: Record<ImportFormat, (text: string, opts: ReadOptions) => ReadRes
 	databank: readDatabank,
 	'sdg-ddf': readSdgDdf,
 	'sdmx-csv': readSdmxCsv,
-	template: readTemplate
+	template: readTemplate,
+	profile: () => {
+		throw new ImportFormatError('A file of any layout needs an import profile that maps it.');
+	}
 };
+
+/** Reads a file of any layout through an import profile (one row per value, or aggregated). */
+export function readWithProfile(
+	text: string,
+	profile: ImportProfileSpec,
+	opts: ReadOptions = {}
+): ReadResult {
+	const result = readProfile(text, { ...opts, profile });
+	dropDuplicates(result);
+	return result;
+}
 
 /** Recognises a format from the header line alone; null when it matches none. */
 export function detectFormat(text: string): ImportFormat | null {

@@ -22,13 +22,18 @@ import type { IndicatorRow } from '../indicators/catalogue';
 import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
-import { commitImport, loadExisting, type Planned } from './commit';
+import { changesOf, commitImport, loadExisting, type Planned } from './commit';
+import type { AppliedMapping } from './dimensions';
+import { unitConflict, type AppliedMultiplier } from './units';
+import { keepReason, parseRanking, type ExistingPolicy } from './ranking';
 import {
 	ImportFormatError,
 	detectFormat,
 	normaliseIndicatorCode,
 	readCsv,
+	readWithProfile,
 	type ImportFormat,
+	type ImportProfileSpec,
 	type RowError,
 	type RowSkip
 } from './index';
@@ -46,6 +51,10 @@ export interface ImportInput {
 	dryRun?: boolean;
 	/** Commit the valid rows even when some rows are rejected. */
 	validOnly?: boolean;
+	/** What to do with stored values the file would change (default prefer-ranked). */
+	existing?: ExistingPolicy | null;
+	/** A file of any layout, mapped by an import profile (format `profile`). */
+	profile?: ImportProfileSpec | null;
 }
 
 /** The report of DESIGN §8, with a few extra fields. */
@@ -79,6 +88,12 @@ export interface ImportReport {
 	/** The review state committed observations get: validated (admin) or submitted. */
 	reviewState: 'validated' | 'submitted';
 	validOnly: boolean;
+	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
+	dimensionMappings: AppliedMapping[];
+	/** The unit the file states, if any. */
+	unit: string | null;
+	/** Unit multipliers applied to the file's values (`Thousands` → × 1000). */
+	unitMultipliers: AppliedMultiplier[];
 }
 
 /** One changed field of a stored observation. */
@@ -149,7 +164,10 @@ function emptyReport(input: ImportInput, actor: Actor): ImportReport {
 		fileName: input.fileName ?? null,
 		indicators: [],
 		reviewState: isAdmin(actor) ? 'validated' : 'submitted',
-		validOnly: !!input.validOnly
+		validOnly: !!input.validOnly,
+		dimensionMappings: [],
+		unit: null,
+		unitMultipliers: []
 	};
 }
 
@@ -162,18 +180,25 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	assert.import(actor);
 	const who = actor!;
 	const report = emptyReport(input, who);
-	const fileIndicator = input.indicator?.trim() || indicatorFromFileName(input.fileName) || null;
+	const fileIndicator =
+		input.indicator?.trim() ||
+		input.profile?.indicator ||
+		indicatorFromFileName(input.fileName) ||
+		null;
 
 	// read
 	let read;
 	try {
-		read = readCsv(input.text, input.format ?? null, {
+		const opts = {
 			indicator: fileIndicator ?? undefined,
 			country: input.country?.trim() || undefined
-		});
+		};
+		read = input.profile
+			? readWithProfile(input.text, { ...input.profile, indicator: fileIndicator! }, opts)
+			: readCsv(input.text, input.format ?? null, opts);
 	} catch (e) {
 		if (!(e instanceof ImportFormatError)) throw e;
-		report.format = input.format ?? safeDetect(input.text);
+		report.format = input.profile ? 'profile' : (input.format ?? safeDetect(input.text));
 		report.errors.push({
 			line: 1,
 			column: e.missingColumns.length ? e.missingColumns.join(', ') : null,
@@ -187,6 +212,9 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
+	report.dimensionMappings = read.mappings ?? [];
+	report.unit = read.unit ?? null;
+	report.unitMultipliers = read.multipliers ?? [];
 	report.rowsSkipped = read.skipped.length;
 	const errors: RowError[] = [...read.errors];
 
@@ -203,6 +231,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	};
 	const planned: Planned[] = [];
 	const resolvedIndicator = new Map<string, IndicatorRow | null>();
+	const unitRefused = new Set<string>();
 	const rowSource = input.fileName ? `Import of ${input.fileName}` : null;
 	for (const row of read.rows) {
 		const problems: RowError[] = [];
@@ -217,8 +246,14 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		if (!resolvedIndicator.has(row.indicator)) {
 			const code = normaliseIndicatorCode(row.indicator) ?? row.indicator;
 			ind = indicators.get(code.toLowerCase()) ?? null;
+			const conflict = ind ? unitConflict(read.unit, ind.code, ind.unit) : null;
+			if (conflict) {
+				errors.push({ line: 1, column: unitColumn(read.format), message: conflict });
+				unitRefused.add(row.indicator);
+			}
 			resolvedIndicator.set(row.indicator, ind);
 		}
+		if (unitRefused.has(row.indicator)) continue;
 		if (!ind) {
 			const message = `There is no indicator ${row.indicator} in the catalogue; an admin must add it first.`;
 			if (read.format === 'template')
@@ -247,7 +282,11 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		if (ind) {
 			const scale = scaleProblem(ind, row.value);
 			if (scale)
-				problems.push({ line: row.line, column: columnOfValue(read.format), message: scale });
+				problems.push({
+					line: row.line,
+					column: input.profile?.value.column ?? columnOfValue(read.format),
+					message: scale
+				});
 		}
 		if (problems.length > 0 || !ind) {
 			errors.push(...problems);
@@ -268,6 +307,14 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	// preview: compare with what is stored
 	const existingByIndicator = new Map<number, ReturnType<typeof loadExisting>>();
 	const touched = new Set<string>();
+	const policy: ExistingPolicy = input.existing ?? 'prefer-ranked';
+	const rankings = new Map<number, string[]>();
+	const rankingOf = (ind: IndicatorRow) => {
+		let r = rankings.get(ind.id);
+		if (!r) rankings.set(ind.id, (r = parseRanking(ind.sourceRanking)));
+		return r;
+	};
+	const keptRows = new Set<Planned>();
 	for (const p of planned) {
 		let existing = existingByIndicator.get(p.ind.id);
 		if (!existing) {
@@ -281,10 +328,26 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 			continue;
 		}
 		const changes = changesOf(p);
-		if (changes.some((c) => c.field === 'value' || c.field === 'status')) report.rowsUpdated++;
+		const changesValue = changes.some((c) => c.field === 'value' || c.field === 'status');
+		const kept = changesValue
+			? keepReason(policy, rankingOf(p.ind), p.existing.source, p.source)
+			: null;
+		if (kept) {
+			keptRows.add(p);
+			report.skipped.push({ line: p.row.line, reason: kept });
+			report.rowsSkipped++;
+			continue;
+		}
+		if (changesValue) report.rowsUpdated++;
 		else if (changes.length > 0) report.rowsAnnotated++;
 		else report.rowsUnchanged++;
 		report.changes.push(...changes);
+	}
+	if (keptRows.size > 0) {
+		report.skipped.sort((a, b) => a.line - b.line);
+		let n = 0;
+		for (const p of planned) if (!keptRows.has(p)) planned[n++] = p;
+		planned.length = n;
 	}
 	report.observations = planned.length;
 	report.indicators = [...touched].sort();
@@ -301,37 +364,14 @@ function columnOfValue(format: ImportFormat): string | null {
 	return format === 'template' ? 'value' : format === 'opensdg' ? 'Value' : null;
 }
 
+function unitColumn(format: ImportFormat): string {
+	return format === 'sdmx-csv' ? 'UNIT_MEASURE' : format === 'sdg-ddf' ? 'units' : 'Units';
+}
+
 function safeDetect(text: string): ImportFormat | null {
 	try {
 		return detectFormat(text);
 	} catch {
 		return null;
 	}
-}
-
-/** The fields a planned row changes in its stored observation. */
-function changesOf(p: Planned): ImportChange[] {
-	const e = p.existing;
-	if (!e) return [];
-	const next = {
-		value: p.row.value,
-		status: p.row.status,
-		source: p.source,
-		note: p.row.note ?? null
-	};
-	const out: ImportChange[] = [];
-	for (const field of ['value', 'status', 'source', 'note'] as const) {
-		if (e[field] === next[field]) continue;
-		out.push({
-			line: p.row.line,
-			observationId: e.id,
-			country: p.row.country,
-			period: p.row.period,
-			disaggregation: p.row.disaggregation,
-			field,
-			before: e[field],
-			after: next[field]
-		});
-	}
-	return out;
 }

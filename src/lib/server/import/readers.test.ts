@@ -278,7 +278,7 @@ describe('Open SDG', () => {
 			expect.objectContaining({ line: 2, country: 'MEX', disaggregation: {}, value: 5 }),
 			expect.objectContaining({
 				line: 3,
-				disaggregation: { sex: 'Female' },
+				disaggregation: { sex: 'female' },
 				status: 'provisional',
 				note: 'estimated'
 			})

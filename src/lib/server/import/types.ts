@@ -1,5 +1,8 @@
-/** The CSV formats the import pipeline can read (DESIGN §8). */
-export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv';
+import type { AppliedMapping, DimensionMappings } from './dimensions';
+import type { AppliedMultiplier } from './units';
+
+/** The CSV formats the import pipeline can read (DESIGN §8); `profile` = any layout, mapped. */
+export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv' | 'profile';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
 	'opensdg',
@@ -47,6 +50,12 @@ export interface ReadResult {
 	rows: ParsedObservation[];
 	errors: RowError[];
 	skipped: RowSkip[];
+	/** Column names and values mapped to canonical keys and codes ("Sexo → sex"). */
+	mappings?: AppliedMapping[];
+	/** The unit the file states (its one `Units`/`UNIT_MEASURE`/`units` value), if any. */
+	unit?: string | null;
+	/** Unit multipliers applied to values (`Thousands` → × 1000). */
+	multipliers?: AppliedMultiplier[];
 }
 
 export interface ReadOptions {
@@ -54,4 +63,6 @@ export interface ReadOptions {
 	indicator?: string;
 	/** ISO3 code of the country a national platform's file (no geography column) describes. */
 	country?: string;
+	/** Mappings admins added, laid over the built-in dimension tables. */
+	dimensionMappings?: DimensionMappings | null;
 }

@@ -1,6 +1,7 @@
 // The indicator catalogue (DESIGN §2, issue 4 §1): list, read, create and edit indicators with
 // their articles, SDG/GCM references and translations; the actions linked to an indicator (§6).
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { parseRanking } from '../import/ranking';
 import type { Db } from '../db';
 import {
 	action,
@@ -59,6 +60,8 @@ export interface IndicatorRecord {
 	custodian: string;
 	source: string;
 	methodNotes: string;
+	/** Sources in order of preference, best first (issue 15). */
+	sourceRanking: string[];
 	translations: Partial<Record<'es' | 'fr', { name: string | null; description: string | null }>>;
 	version: number;
 	updatedAt: string;
@@ -219,6 +222,7 @@ function toRecords(db: Db, rows: IndicatorRow[], locale: Locale): IndicatorRecor
 			custodian: r.custodian,
 			source: r.source,
 			methodNotes: r.methodNotes,
+			sourceRanking: parseRanking(r.sourceRanking),
 			translations: tr,
 			version: r.version,
 			updatedAt: r.updatedAt.toISOString(),

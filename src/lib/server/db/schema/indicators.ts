@@ -47,6 +47,8 @@ export const indicator = sqliteTable('indicator', {
 	custodian: text('custodian').notNull().default(''),
 	source: text('source').notNull().default(''),
 	methodNotes: text('method_notes').notNull().default(''),
+	/** Sources in order of preference, best first (JSON array of names, issue 15). */
+	sourceRanking: text('source_ranking').notNull().default('[]'),
 	version: integer('version').notNull().default(1),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()

@@ -15,6 +15,8 @@ import {
 	sortedDisaggregation
 } from '../csv';
 import { aggregateReason, resolveCountry } from '../countries';
+import { Harmoniser, isTotalCode } from '../dimensions';
+import { MultiplierLog, scaled, singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
@@ -27,18 +29,10 @@ const OBS_STATUS = new Set([
 	'obs_status',
 	'obs status'
 ]);
+const UNITS = new Set(['units', 'unit', 'unit measure', 'unit_measure', 'unidad', 'unité']);
+const MULTIPLIER = new Set(['unit multiplier', 'unit_multiplier', 'unit_mult', 'unit mult']);
 /** Attributes that describe the series rather than split it; not disaggregations. */
-const IGNORED_ATTRIBUTES = new Set([
-	'units',
-	'unit',
-	'unit measure',
-	'unit_measure',
-	'unit multiplier',
-	'unit_mult',
-	'series',
-	'comment_ts',
-	'comment ts'
-]);
+const IGNORED_ATTRIBUTES = new Set(['series', 'comment_ts', 'comment ts']);
 
 /** `Observation status` values that mean provisional (SDMX `P`, English/Spanish/French words). */
 const PROVISIONAL_STATUS = /^(?:p|prov\.?|provisoire|preliminar)$|provisional|prelim/i;
@@ -67,17 +61,22 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	let geoCol = -1;
 	let commentCol = -1;
 	let statusCol = -1;
+	let unitCol = -1;
+	let multCol = -1;
 	const disaggCols: number[] = [];
 	const disaggKeys: string[] = [];
+	const harmoniser = new Harmoniser(opts.dimensionMappings ?? null);
 	for (let i = 0; i < headers.length; i++) {
 		const h = headers[i];
 		if (i === yearCol || i === valueCol || h === '') continue;
 		if (GEOCODE.has(h)) geoCol = i;
 		else if (COMMENT.has(h)) commentCol = i;
 		else if (OBS_STATUS.has(h)) statusCol = i;
+		else if (UNITS.has(h)) unitCol = i;
+		else if (MULTIPLIER.has(h)) multCol = i;
 		else if (!IGNORED_ATTRIBUTES.has(h)) {
 			disaggCols.push(i);
-			disaggKeys.push(slug(table.header[i]) || `column_${i + 1}`);
+			disaggKeys.push(harmoniser.key(table.header[i], slug(table.header[i]) || `column_${i + 1}`));
 		}
 	}
 
@@ -86,8 +85,18 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		rowsRead: 0,
 		rows: [],
 		errors: [],
-		skipped: []
+		skipped: [],
+		mappings: harmoniser.applied
 	};
+	const multipliers = new MultiplierLog();
+	if (unitCol !== -1) {
+		const unit = singleUnit(
+			table.records.map((rec, r) => ({ line: table.lines[r], unit: rec[unitCol] ?? '' })),
+			labels[unitCol]
+		);
+		if ('error' in unit) throw new ImportFormatError(unit.error, [labels[unitCol]]);
+		result.unit = unit.unit;
+	}
 	const indicator = opts.indicator?.trim() || null;
 
 	let fileCountry: string | null = null;
@@ -154,7 +163,16 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			result.skipped.push({ line, reason: 'missing value' });
 			continue;
 		}
-		const value = parseNumber(rawValue, decimalComma);
+		let value = parseNumber(rawValue, decimalComma);
+		const multCell = multCol === -1 ? '' : (record[multCol] ?? '');
+		const factor = multipliers.apply(multCell);
+		if (factor === null) {
+			result.errors.push({
+				line,
+				column: labels[multCol],
+				message: `${quote(multCell.trim())} is not a unit multiplier (expected e.g. Units, Thousands, Millions, or a power of ten).`
+			});
+		} else if (value !== null) value = scaled(value, factor);
 		if (value === null) {
 			result.errors.push({
 				line,
@@ -177,15 +195,18 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 
 		let disaggregation: Record<string, string> = {};
 		for (let k = 0; k < disaggCols.length; k++) {
-			const cell = (record[disaggCols[k]] ?? '').trim();
-			if (cell !== '') disaggregation[disaggKeys[k]] = cell;
+			const cell = record[disaggCols[k]] ?? '';
+			if (!isTotalCode(cell)) disaggregation[disaggKeys[k]] = harmoniser.value(disaggKeys[k], cell);
 		}
 		disaggregation = sortedDisaggregation(disaggregation);
 
 		const statusCell = statusCol === -1 ? '' : (record[statusCol] ?? '').trim();
 		const provisional =
 			period.provisional || (statusCell !== '' && PROVISIONAL_STATUS.test(statusCell));
-		const comment = commentCol === -1 ? '' : (record[commentCol] ?? '').trim();
+		const comment = noteOf(
+			commentCol === -1 ? '' : (record[commentCol] ?? '').trim(),
+			provisional ? '' : statusCell
+		);
 
 		const row: ParsedObservation = {
 			line,
@@ -200,7 +221,18 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		};
 		result.rows.push(row);
 	}
+	result.multipliers = multipliers.applied;
 	return result;
+}
+
+/** Statuses that mean a normal, final value (no note needed). */
+const FINAL_STATUS = /^(?:a|normal|normal value|final|definitive|definitivo|définitif|definitif)$/i;
+
+/** The note of a value: its footnote, and a status other than final/provisional kept in words. */
+function noteOf(comment: string, status: string): string {
+	if (status === '' || FINAL_STATUS.test(status)) return comment;
+	const kept = `Observation status: ${status}`;
+	return comment === '' ? kept : `${comment} (${kept})`;
 }
 
 function countDataRows(records: string[][]): number {

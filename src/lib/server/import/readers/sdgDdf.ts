@@ -15,6 +15,8 @@ import {
 	sortedDisaggregation
 } from '../csv';
 import { aggregateReason, resolveCountry } from '../countries';
+import { DIMENSION_KEYS, Harmoniser, isTotalCode, TOTAL_CODES } from '../dimensions';
+import { singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ReadOptions, ReadResult } from '../types';
@@ -26,24 +28,11 @@ export const DDF_SERIES_INDICATORS: Readonly<Record<string, string>> = {
 	sl_emp_ftlinjur: '8.8.1'
 };
 
-/** DDF dimension column → disaggregation key. Other dimensions keep a slug of their name. */
-export const DDF_DIMENSION_KEYS: Readonly<Record<string, string>> = {
-	policy_domains: 'policy_domain',
-	sex: 'sex',
-	migratory_status: 'migratory_status'
-};
+/** DDF dimension column → disaggregation key (the one table of ../dimensions). */
+export const DDF_DIMENSION_KEYS: Readonly<Record<string, string>> = DIMENSION_KEYS;
 
-/** Dimension codes that mean "all" / "total": left out, so such a row is the headline. */
-export const DDF_TOTAL_CODES: ReadonlySet<string> = new Set([
-	't',
-	'_t',
-	'_z',
-	'total',
-	'bothsex',
-	'alldomains',
-	'allage',
-	'allages'
-]);
+/** Dimension codes that mean "all" / "total" (the one table of ../dimensions). */
+export const DDF_TOTAL_CODES: ReadonlySet<string> = TOTAL_CODES;
 
 /** `nature` codes worth a note; country (`c`) and global monitoring (`g`) data need none. */
 const NATURE_NOTES: Record<string, string> = {
@@ -78,12 +67,14 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	}
 
 	const natureCol = headers.indexOf('nature');
+	const unitsCol = headers.indexOf('units');
 	const dimCols: number[] = [];
 	const dimKeys: string[] = [];
+	const harmoniser = new Harmoniser(opts.dimensionMappings ?? null);
 	for (let i = 0; i < valueCol; i++) {
 		if (NOT_DIMENSIONS.has(headers[i]) || headers[i] === '') continue;
 		dimCols.push(i);
-		dimKeys.push(DDF_DIMENSION_KEYS[headers[i]] ?? slug(headers[i]));
+		dimKeys.push(harmoniser.key(table.header[i], slug(headers[i])));
 	}
 
 	const seriesKey = series.toLowerCase();
@@ -94,8 +85,17 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		rowsRead: 0,
 		rows: [],
 		errors: [],
-		skipped: []
+		skipped: [],
+		mappings: harmoniser.applied
 	};
+	if (unitsCol !== -1) {
+		const unit = singleUnit(
+			table.records.map((rec, r) => ({ line: table.lines[r], unit: rec[unitsCol] ?? '' })),
+			labels[unitsCol]
+		);
+		if ('error' in unit) throw new ImportFormatError(unit.error, [labels[unitsCol]]);
+		result.unit = unit.unit;
+	}
 
 	for (let r = 0; r < table.records.length; r++) {
 		const record = table.records[r];
@@ -149,9 +149,9 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 
 		let disaggregation: Record<string, string> = {};
 		for (let k = 0; k < dimCols.length; k++) {
-			const cell = (record[dimCols[k]] ?? '').trim();
-			if (cell === '' || DDF_TOTAL_CODES.has(cell.toLowerCase())) continue;
-			disaggregation[dimKeys[k]] = cell;
+			const cell = record[dimCols[k]] ?? '';
+			if (isTotalCode(cell)) continue;
+			disaggregation[dimKeys[k]] = harmoniser.value(dimKeys[k], cell);
 		}
 		disaggregation = sortedDisaggregation(disaggregation);
 		const nature = natureCol === -1 ? '' : (record[natureCol] ?? '').trim().toLowerCase();

@@ -18,7 +18,9 @@ import {
 import { aggregateReason, resolveCountry } from '../countries';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
-import { DDF_SERIES_INDICATORS, DDF_TOTAL_CODES } from './sdgDdf';
+import { DDF_SERIES_INDICATORS } from './sdgDdf';
+import { isTotalCode } from '../dimensions';
+import { MultiplierLog, scaled, singleUnit } from '../units';
 import { normaliseIndicatorCode } from './template';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
 import { REGIONAL_AREA, SDG_SERIES, keyOf, statusOf, valueOf } from '../../sdmx/codes';
@@ -85,14 +87,16 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			['REF_AREA']
 		);
 	}
-	const [cInd, cSeries, cPeriod, cValue, cStatus, cComment, cSource] = [
+	const [cInd, cSeries, cPeriod, cValue, cStatus, cComment, cSource, cUnit, cMult] = [
 		'INDICATOR',
 		'SERIES',
 		'TIME_PERIOD',
 		'OBS_VALUE',
 		'OBS_STATUS',
 		'COMMENT_OBS',
-		'SOURCE_DETAIL'
+		'SOURCE_DETAIL',
+		'UNIT_MEASURE',
+		'UNIT_MULT'
 	].map(col);
 	const dims = concepts
 		.map((c, i) => ({ i, key: slug(keyOf(c)) }))
@@ -100,6 +104,16 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 	const fallbackIndicator = opts.indicator?.trim() ? normaliseIndicatorCode(opts.indicator) : null;
 	const result: ReadResult = { format: 'sdmx-csv', rowsRead: 0, rows: [], errors: [], skipped: [] };
 	const cell = (record: string[], i: number) => (i === -1 ? '' : (record[i] ?? '').trim());
+	const multipliers = new MultiplierLog();
+	if (cUnit !== -1) {
+		const label = displayHeader(table.header[cUnit]);
+		const unit = singleUnit(
+			table.records.map((rec, r) => ({ line: table.lines[r], unit: code(cell(rec, cUnit)) })),
+			label
+		);
+		if ('error' in unit) throw new ImportFormatError(unit.error, [label]);
+		result.unit = unit.unit;
+	}
 
 	for (let r = 0; r < table.records.length; r++) {
 		const record = table.records[r];
@@ -159,8 +173,12 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			);
 		}
 
-		const value = parseNumber(rawValue);
+		let value = parseNumber(rawValue);
 		if (value === null) fail(cValue, `${quote(rawValue)} is not a number.`);
+		const factor = multipliers.apply(code(cell(record, cMult)));
+		if (factor === null)
+			fail(cMult, `${quote(cell(record, cMult))} is not a UNIT_MULT (a power of ten, e.g. 3).`);
+		else if (value !== null) value = scaled(value, factor);
 
 		const status = statusOf(code(cell(record, cStatus)));
 		if (status === null) {
@@ -170,7 +188,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		const disaggregation: Record<string, string> = {};
 		for (const { i, key } of dims) {
 			const raw = code(cell(record, i));
-			if (raw === '' || DDF_TOTAL_CODES.has(raw.toLowerCase())) continue;
+			if (isTotalCode(raw)) continue;
 			disaggregation[key] = valueOf(key, raw);
 		}
 
@@ -192,5 +210,6 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		};
 		result.rows.push(row);
 	}
+	result.multipliers = multipliers.applied;
 	return result;
 }
