@@ -11,6 +11,7 @@ import { myWork } from './work';
 import { reviewCount, reviewQueueItems, validatedBy } from './queue';
 import { closeRound, completenessItems, createRound, roundCompleteness } from './rounds';
 import { listNotifications, markRead, unreadCount } from './notify';
+import { actionTarget, listComments, postComment } from './comments';
 import { backoffMs, closeMail, deliverDueMail } from './mail';
 
 let t: TestDb;
@@ -150,5 +151,23 @@ describe('notifications', () => {
 		expect(m).toMatchObject({ status: 'pending', attempts: 1 });
 		expect(m.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
 		expect(backoffMs(3)).toBe(240_000);
+	});
+});
+
+describe('comments', () => {
+	it('threads on an action, mentions notify, audited, other countries refused', () => {
+		const a = newAction();
+		const target = actionTarget(t.db, a.id);
+		const c = postComment(t.db, who.admin, target, 'Could @Marta add the decree number?');
+		expect(c).toMatchObject({
+			body: 'Could @Marta add the decree number?',
+			author: { id: who.admin.id }
+		});
+		expect(listComments(t.db, who.mex, target).map((x) => x.id)).toEqual([c.id]);
+		expect(unreadCount(t.db, who.mex)).toBe(1);
+		expect(listNotifications(t.db, who.mex, 'en')[0].kind).toBe('mentioned');
+		expect(() => postComment(t.db, who.gtm, target, 'hello')).toThrow();
+		expect(() => listComments(t.db, who.gtm, target)).toThrow();
+		expect(() => postComment(t.db, who.viewer, target, 'hello')).toThrow();
 	});
 });
