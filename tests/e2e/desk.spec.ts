@@ -70,6 +70,12 @@ test('My work, review diffs, rounds and the bell', async ({ page, browser }) => 
 		after: 'Desk test action, edited'
 	});
 
+	// The queue page shows the diff; a bulk return without a comment is refused.
+	await page.goto('/review?country=MEX&type=action');
+	await expect(page.locator('#changes')).toContainText('Desk test action, edited');
+	await expect(page.locator('#changes')).toContainText(`Submitted by ${COORD.name}`);
+	await expectAccessible(page);
+
 	// A round; Mexico's completeness moves when Mexico updates an action of article 3.
 	const today = new Date().toISOString().slice(0, 10);
 	const round = await page.request.post('/api/v1/rounds', {

@@ -11,6 +11,7 @@ import { myWork } from './work';
 import { reviewCount, reviewQueueItems, validatedBy } from './queue';
 import { closeRound, completenessItems, createRound, roundCompleteness } from './rounds';
 import { listNotifications, markRead, unreadCount } from './notify';
+import { bulkReview } from './bulk';
 import { actionTarget, listComments, postComment } from './comments';
 import { backoffMs, closeMail, deliverDueMail } from './mail';
 
@@ -169,5 +170,20 @@ describe('comments', () => {
 		expect(() => postComment(t.db, who.gtm, target, 'hello')).toThrow();
 		expect(() => listComments(t.db, who.gtm, target)).toThrow();
 		expect(() => postComment(t.db, who.viewer, target, 'hello')).toThrow();
+	});
+});
+
+describe('bulk review', () => {
+	it('returns a selection only with a comment, validates a selection', () => {
+		const a = newAction();
+		const b = newAction({ title: 'Other' });
+		submitAction(t.db, who.mex, a.id);
+		submitAction(t.db, who.mex, b.id);
+		const keys = [`action:${a.id}`, `action:${b.id}`];
+		expect(() => bulkReview(t.db, who.admin, keys, 'return', ' ')).toThrow();
+		expect(reviewQueueItems(t.db, who.admin)).toHaveLength(2);
+		expect(bulkReview(t.db, who.mex, keys, 'validate', '')).toEqual({ done: 0, failed: keys });
+		expect(bulkReview(t.db, who.admin, keys, 'validate', '')).toEqual({ done: 2, failed: [] });
+		expect(reviewQueueItems(t.db, who.admin)).toHaveLength(0);
 	});
 });
