@@ -26,7 +26,7 @@ test('sign-out ends the session on the server', async ({ page, context }) => {
 	await page.getByLabel('Email address').fill(E2E_ADMIN.email);
 	await page.getByLabel('Password').fill(E2E_ADMIN.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await expect(page).toHaveURL(/\/work$/);
 	const cookies = await context.cookies();
 	const session = cookies.find((c) => c.name.includes('session_token'));
 	expect(session?.httpOnly).toBe(true);

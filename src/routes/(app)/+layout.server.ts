@@ -3,6 +3,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { isDemoData } from '$seed/demo';
 import { adminNotices } from '$lib/server/health/banner';
+import { unreadCount } from '$lib/server/desk/notify';
+import { reviewCount } from '$lib/server/desk/queue';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -13,5 +15,12 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const { name, role, countries } = locals.actor;
 	// Admins see a banner when the disk is low or the last backup is old (health/banner.ts).
 	const notices = role === 'admin' ? await adminNotices() : [];
-	return { actor: { name, role, countries }, demo: isDemoData(getDb()), notices };
+	return {
+		actor: { name, role, countries },
+		demo: isDemoData(getDb()),
+		notices,
+		// Issue 17: the bell's unread count and the review queue's count in the navigation.
+		unread: unreadCount(getDb(), locals.actor),
+		reviewCount: reviewCount(getDb(), locals.actor)
+	};
 };

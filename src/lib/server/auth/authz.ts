@@ -111,6 +111,11 @@ export function canShare(actor: Actor | null | undefined, country: string | null
 	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
 }
 
+/** Comment threads (issue 17 §3): coordinators of the record's country and the secretariat. */
+export function canComment(actor: Actor | null | undefined, country: string | null): boolean {
+	return canEdit(actor, country);
+}
+
 function enforce(ok: boolean, actor: Actor | null | undefined, message?: string): void {
 	if (!actor) throw unauthorized();
 	if (!ok) throw forbidden(message);
@@ -149,6 +154,8 @@ export const assert = {
 		),
 	readDrafts: (actor: Actor | null | undefined, country: string | null) =>
 		enforce(canReadDrafts(actor, country), actor),
+	comment: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(canComment(actor, country), actor, 'You may not comment on this record.'),
 	share: (actor: Actor | null | undefined, country: string | null) =>
 		enforce(canShare(actor, country), actor)
 };

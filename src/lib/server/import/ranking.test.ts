@@ -6,7 +6,7 @@ import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
 import { indicator } from '../db/schema';
-import { getIndicator, updateIndicator } from '../indicators';
+import { getIndicator, updateIndicator } from '../indicators/catalogue';
 import { indicatorUpdateSchema } from '$lib/schemas/indicators';
 import { runImport } from './pipeline';
 import { keepReason, parseRanking, rankOf } from './ranking';

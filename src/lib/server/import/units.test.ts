@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
-import { AppError } from '../errors';
+import { AppError } from '../http/errors';
 import { readCsv } from './index';
 import { runImport, type ImportReport } from './pipeline';
 import { multiplierFactor, scaled, unitClass, unitConflict } from './units';

@@ -16,6 +16,7 @@ import {
 } from '$lib/schemas/users';
 import * as r from '$lib/schemas/api-responses';
 import { RECORD_OPERATIONS } from './record-operations';
+import { COMMENT_OPERATIONS, DESK_OPERATIONS } from './desk-operations';
 import { created, noContent, ok, type Operation } from './operation';
 
 export type { Operation } from './operation';
@@ -93,6 +94,8 @@ export const OPERATIONS: Operation[] = [
 		responses: ok(r.listOf(r.countryItem))
 	},
 	...RECORD_OPERATIONS,
+	...DESK_OPERATIONS,
+	...COMMENT_OPERATIONS,
 	{
 		method: 'get',
 		path: '/share-links',

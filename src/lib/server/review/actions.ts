@@ -17,6 +17,7 @@ import {
 	type ActionDetail,
 	type ActionRecord
 } from '../actions';
+import { coordinatorsOf, notify } from '../desk/notify';
 
 function reviewState(r: ActionRecord) {
 	return { reviewState: r.reviewState, reviewComment: r.reviewComment, version: r.version };
@@ -27,6 +28,23 @@ function loadForReview(db: Db, actor: Actor, id: number, version?: number) {
 	if (row.deletedAt) throw notFound(`There is no action ${id}.`);
 	if (version !== undefined && version !== row.version) throw staleConflict(db, actor, id, version);
 	return row;
+}
+
+/** Tells the action's coordinators and its last editor (issue 17 §5); never throws. */
+function tellAuthors(
+	db: Db,
+	who: Actor,
+	row: ReturnType<typeof actionRow>,
+	kind: 'validated' | 'returned',
+	comment?: string
+) {
+	notify(db, {
+		userIds: [...coordinatorsOf(db, row.countryIso3), row.updatedBy ?? '', row.createdBy ?? ''],
+		kind,
+		params: { who: who.name, title: row.title, comment: comment ?? '' },
+		link: `/actions/${row.id}`,
+		exceptUserId: who.id
+	});
 }
 
 /** A coordinator (own countries) or an admin sends a draft to the secretariat. */
@@ -79,6 +97,7 @@ export function validateAction(
 			after: { ...reviewState(after), validated: snapshot?.v ?? null }
 		});
 	});
+	tellAuthors(db, who, row, 'validated');
 	return getAction(db, who, id);
 }
 
@@ -105,6 +124,7 @@ export function returnAction(
 			note: input.comment
 		});
 	});
+	tellAuthors(db, who, row, 'returned', input.comment);
 	return getAction(db, who, id);
 }
 

@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { isSeeded, seedDatabase } from '../seed/seed';
 import { ensureAdminFromEnv } from '../accounts/users';
 import { runStartupCheck } from '../health/report';
+import { startMailer } from '../desk/mail';
 
 let ready: Promise<void> | undefined;
 
@@ -19,6 +20,8 @@ export function startup(): Promise<void> {
 		seedDatabase(db);
 		if (fresh) console.log('[avance] database seeded with the RCM Special Declaration');
 		await ensureAdminFromEnv(db);
+		// Issue 17: the e-mail outbox, from where it stopped.
+		startMailer(db);
 	})();
 	return ready;
 }

@@ -41,7 +41,8 @@ export const actions: Actions = {
 				message
 			});
 		}
-		const target = safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/'));
+		// Without a page to go back to, people land on their own work (issue 17).
+		const target = safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/work'));
 		redirect(303, afterSignInTarget(getDb(), event, parsed.data.email, target));
 	}
 };

@@ -6,3 +6,4 @@ export * from './indicators';
 export * from './actions';
 export * from './sharing';
 export * from './api-keys';
+export * from './desk';

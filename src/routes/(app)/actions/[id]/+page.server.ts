@@ -1,3 +1,4 @@
+import { validatedBy } from '$lib/server/desk/queue';
 import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -67,6 +68,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		},
 		articles: action.articles.map((n) => ({ number: n, title: articleTitles.get(n) ?? '' })),
 		indicators: action.indicators.map((c) => ({ code: c, name: indicatorNames.get(c) ?? '' })),
+		// Issue 17: "Validated by … on …" (from the audit trail).
+		validatedBy: validatedBy(db, 'action', id, action.validatedAt),
 		updates: readDrafts ? listUpdates(db, actor, id) : [],
 		evidence: readDrafts ? evidenceOfAction(db, actor, id) : [],
 		history: readDrafts ? actionHistoryEntries(db, actor, id) : [],
