@@ -111,6 +111,9 @@ export function canShare(actor: Actor | null | undefined, country: string | null
 	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
 }
 
+/** Editions (issue 18): the secretariat makes them; every signed-in reader may read them. */
+export const canMakeEditions = (actor: Actor | null | undefined) => isAdmin(actor);
+
 function enforce(ok: boolean, actor: Actor | null | undefined, message?: string): void {
 	if (!actor) throw unauthorized();
 	if (!ok) throw forbidden(message);
@@ -129,6 +132,8 @@ export const assert = {
 		enforce(canSubmit(actor, country), actor),
 	validate: (actor: Actor | null | undefined) =>
 		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
+	makeEdition: (actor: Actor | null | undefined) =>
+		enforce(canMakeEditions(actor), actor, 'Only the secretariat (admins) may make editions.'),
 	admin: (actor: Actor | null | undefined) =>
 		enforce(isAdmin(actor), actor, 'Only the secretariat (admins) may do this.'),
 	reviewQueue: (actor: Actor | null | undefined) =>

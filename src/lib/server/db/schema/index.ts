@@ -5,3 +5,4 @@ export * from './indicators';
 export * from './actions';
 export * from './sharing';
 export * from './api-keys';
+export * from './editions';
