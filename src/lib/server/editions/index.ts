@@ -3,3 +3,4 @@ export * from './editions';
 export * from './types';
 export { canonicalJson, sha256Hex } from './canonical';
 export * from './diff';
+export * from './views';
