@@ -47,6 +47,15 @@ test('an edition is frozen, its hash is the SHA-256 of data.json, and its pages 
 
 	await page.goto(`/es/editions/${e.slug}/countries/MEX`);
 	await expect(page.getByTestId('edition-banner')).toContainText('Datos al');
+	const annex = await page.request.get(
+		(await page.getByTestId('annex-docx').getAttribute('href')) ?? ''
+	);
+	expect(annex.status()).toBe(200);
+	expect(annex.headers()['content-type']).toContain('wordprocessingml');
+	expect((await annex.body()).subarray(0, 2).toString()).toBe('PK');
+	const live = await page.request.get('/annex/MEX.docx?lang=fr');
+	expect(live.status()).toBe(200);
+	expect((await page.request.get('/annex/XXX.docx')).status()).toBe(404);
 	await expectAccessible(page);
 
 	await page.goto(`/editions/${e.slug}/diff/${later.slug}`);
