@@ -43,6 +43,11 @@ test('an edition is frozen, its hash is the SHA-256 of data.json, and its pages 
 	await page.goto(`/editions/${e.slug}`);
 	await expect(page.getByTestId('edition-banner')).toContainText(e.name);
 	await expect(page.getByTestId('edition-articles').locator('tbody tr')).toHaveCount(18);
+	const report = await page.request.get(
+		(await page.getByTestId('report-docx').getAttribute('href')) ?? ''
+	);
+	expect(report.status()).toBe(200);
+	expect((await report.body()).subarray(0, 2).toString()).toBe('PK');
 	await expectAccessible(page);
 
 	await page.goto(`/es/editions/${e.slug}/countries/MEX`);

@@ -11,6 +11,7 @@ import { createEdition, editionSnapshot } from '../editions';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { observationInputSchema } from '$lib/schemas/observations';
 import { annexDocx } from './annex-docx';
+import { reportDocx } from './report-docx';
 
 let t: TestDb;
 let dir: string;
@@ -59,5 +60,19 @@ describe('the DOCX annex', () => {
 		expect(text).toContain('Último valor');
 		expect(text).toContain('10.c.1');
 		expect(text).toContain('Veredicto');
+	}, 240_000);
+
+	it('builds the whole report with every article heading (Spanish)', async () => {
+		const bytes = await reportDocx(editionSnapshot(t.db, 'reunion-2026'), 'es');
+		const file = join(dir, 'report.docx');
+		writeFileSync(file, bytes);
+		execFileSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, file], {
+			timeout: 120_000,
+			env: { ...process.env, HOME: dir }
+		});
+		const text = readFileSync(join(dir, 'report.txt'), 'utf8');
+		for (let n = 1; n <= 18; n++) expect(text).toMatch(new RegExp(`Artículo ${n}\\. `));
+		expect(text).toContain('Tope a comisiones');
+		expect(text).toContain('Techo');
 	}, 240_000);
 });
