@@ -116,6 +116,9 @@ export function canComment(actor: Actor | null | undefined, country: string | nu
 	return canEdit(actor, country);
 }
 
+/** Editions (issue 18): the secretariat makes them; every signed-in reader may read them. */
+export const canMakeEditions = (actor: Actor | null | undefined) => isAdmin(actor);
+
 function enforce(ok: boolean, actor: Actor | null | undefined, message?: string): void {
 	if (!actor) throw unauthorized();
 	if (!ok) throw forbidden(message);
@@ -134,6 +137,8 @@ export const assert = {
 		enforce(canSubmit(actor, country), actor),
 	validate: (actor: Actor | null | undefined) =>
 		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
+	makeEdition: (actor: Actor | null | undefined) =>
+		enforce(canMakeEditions(actor), actor, 'Only the secretariat (admins) may make editions.'),
 	admin: (actor: Actor | null | undefined) =>
 		enforce(isAdmin(actor), actor, 'Only the secretariat (admins) may do this.'),
 	reviewQueue: (actor: Actor | null | undefined) =>

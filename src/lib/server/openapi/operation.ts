@@ -35,6 +35,9 @@ export const PATH_PARAMS: Record<string, { schema: ZodType; description: string 
 	n: { schema: z.string().regex(/^\d{1,3}$/), description: 'The article number, 1–18.' },
 	code: { schema: z.string().max(24), description: 'Indicator code, such as 10.c.1 or RCM-11.1.' },
 	kind: { schema: translationKindSchema, description: 'What is translated.' },
+	slug: { schema: z.string().max(80), description: 'The edition’s slug.' },
+	a: { schema: z.string().max(80), description: 'The earlier edition’s slug.' },
+	b: { schema: z.string().max(80), description: 'The later edition’s slug.' },
 	key: {
 		schema: z.string().max(40),
 		description: 'Article number, indicator code or reference id.'

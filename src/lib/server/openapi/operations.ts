@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { apiKeyCreateSchema, apiKeyQuerySchema } from '$lib/schemas/api-keys';
 import { countryQuery, localeQuery } from '$lib/schemas/common';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';
+import {
+	editionCreateSchema,
+	editionData,
+	editionDiff,
+	editionSummary
+} from '$lib/schemas/editions';
 import { saveTranslationsSchema } from '$lib/schemas/translations';
 import { siteSettingsPatchSchema, siteSettingsSchema } from '$lib/schemas/settings';
 import {
@@ -118,6 +124,48 @@ export const OPERATIONS: Operation[] = [
 		tag: 'Sharing',
 		summary: 'Revoke a share link',
 		responses: noContent,
+		errors: [404]
+	},
+	{
+		method: 'get',
+		path: '/editions',
+		tag: 'Editions',
+		summary: 'Editions: immutable snapshots of the validated data at a day, newest first',
+		responses: ok(r.listOf(editionSummary))
+	},
+	{
+		method: 'post',
+		path: '/editions',
+		tag: 'Editions',
+		summary: 'Make an edition of everything validated at asOf (default today); admins',
+		body: editionCreateSchema,
+		responses: created(editionSummary),
+		errors: [415, 422],
+		example: { request: { name: 'Vice-Ministerial meeting 2026', asOf: '2026-06-30' } }
+	},
+	{
+		method: 'get',
+		path: '/editions/{slug}',
+		tag: 'Editions',
+		summary: 'One edition',
+		responses: ok(editionSummary),
+		errors: [404]
+	},
+	{
+		method: 'get',
+		path: '/editions/{slug}/data.json',
+		tag: 'Editions',
+		summary: 'The snapshot in canonical JSON; its SHA-256 is the edition’s hash',
+		description: 'Keys sorted, no whitespace, UTF-8 (docs/editions.md). The bytes never change.',
+		responses: ok(editionData),
+		errors: [404]
+	},
+	{
+		method: 'get',
+		path: '/editions/{a}/diff/{b}',
+		tag: 'Editions',
+		summary: 'What changed from edition a to edition b, by member state and article',
+		responses: ok(editionDiff),
 		errors: [404]
 	},
 	{

@@ -7,3 +7,4 @@ export * from './actions';
 export * from './sharing';
 export * from './api-keys';
 export * from './desk';
+export * from './editions';

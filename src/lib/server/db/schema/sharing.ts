@@ -16,6 +16,8 @@ export const shareLink = sqliteTable(
 		locale: text('locale', { enum: LOCALES }).notNull().default('en'),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
 		asOf: text('as_of'),
+		/** An edition the link shows (issue 18) instead of the live validated data. */
+		editionId: integer('edition_id'),
 		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 		viewCount: integer('view_count').notNull().default(0),
 		lastViewedAt: integer('last_viewed_at', { mode: 'timestamp_ms' }),

@@ -1,0 +1,141 @@
+// The per-country annex as DOCX (issue 18), for the IMRF and regional GCM reviews: that
+// country's actions grouped by article and by GCM objective, its indicator table with
+// verdicts, ceilings and method notes, and its evidence links — built with the `docx`
+// package (real headings, tables and a table of contents) from an edition's snapshot, or from
+// a snapshot of the live validated data (never stored) for the live annex.
+import {
+	Document,
+	HeadingLevel,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableOfContents,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import { m } from '$lib/paraglide/messages';
+import type { Db } from '../db';
+import { assert, type Actor } from '../auth/authz';
+import { isoToday } from '../declaration/articles';
+import { editionCountry } from '../editions/views';
+import { editionSnapshot } from '../editions/editions';
+import { buildSnapshot } from '../editions/snapshot';
+import type { EditionSnapshot, Lang } from '../editions/types';
+
+function cell(text: string, bold = false): TableCell {
+	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+}
+
+/** The annex of one member state, in `lang`, as DOCX bytes. */
+export async function annexDocx(s: EditionSnapshot, iso3: string, lang: Lang): Promise<Buffer> {
+	const c = editionCountry(s, iso3, lang);
+	const o = { locale: lang };
+	const children: (Paragraph | Table | TableOfContents)[] = [
+		new Paragraph({ text: c.name, heading: HeadingLevel.TITLE }),
+		new Paragraph({
+			text: m.editions_banner({ date: s.edition.asOf, name: s.edition.name }, o)
+		}),
+		new TableOfContents(m.editions_toc({}, o), { hyperlink: true, headingStyleRange: '1-2' }),
+		new Paragraph({ text: m.editions_actions({}, o), heading: HeadingLevel.HEADING_1 })
+	];
+	if (c.byArticle.length === 0) children.push(new Paragraph(m.editions_no_actions({}, o)));
+	for (const g of c.byArticle) {
+		children.push(
+			new Paragraph({
+				text: `${m.editions_col_article({}, o)} ${g.number}. ${g.title}`,
+				heading: HeadingLevel.HEADING_2
+			})
+		);
+		for (const a of g.actions)
+			children.push(
+				new Paragraph({
+					text: `${a.title} (${a.status}, ${a.percentComplete}%)`,
+					bullet: { level: 0 }
+				})
+			);
+	}
+	children.push(
+		new Paragraph({ text: m.editions_by_objective({}, o), heading: HeadingLevel.HEADING_1 })
+	);
+	for (const g of c.byObjective)
+		children.push(
+			new Paragraph({
+				text: `${m.editions_objective({ n: g.objective }, o)}: ${g.actions.map((a) => a.title).join('; ')}`,
+				bullet: { level: 0 }
+			})
+		);
+	children.push(
+		new Paragraph({ text: m.editions_indicators({}, o), heading: HeadingLevel.HEADING_1 })
+	);
+	children.push(
+		new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			rows: [
+				new TableRow({
+					tableHeader: true,
+					children: [
+						cell(m.editions_indicators({}, o), true),
+						cell(m.editions_col_latest({}, o), true),
+						cell(m.editions_col_ceiling({}, o), true),
+						cell(m.editions_col_verdict({}, o), true),
+						cell(m.editions_col_method({}, o), true)
+					]
+				}),
+				...c.indicators.map(
+					(r) =>
+						new TableRow({
+							children: [
+								cell(`${r.code} ${r.name}`),
+								cell(r.latest ? `${r.latest.value} (${r.latest.period})` : '—'),
+								cell(r.ceiling === null ? '—' : String(r.ceiling)),
+								cell(r.verdict ? r.verdict.status : '—'),
+								cell(r.method)
+							]
+						})
+				)
+			]
+		})
+	);
+	for (const r of c.indicators.filter((x) => x.methodNotes))
+		children.push(new Paragraph({ text: `${r.code}: ${r.methodNotes}` }));
+	children.push(
+		new Paragraph({ text: m.editions_evidence({}, o), heading: HeadingLevel.HEADING_1 })
+	);
+	for (const e of c.evidence)
+		children.push(new Paragraph({ text: `${e.title} — ${e.url}`, bullet: { level: 0 } }));
+	const doc = new Document({
+		creator: 'Avance',
+		title: `${c.name} · ${s.edition.name}`,
+		features: { updateFields: true },
+		sections: [{ children }]
+	});
+	return Packer.toBuffer(doc);
+}
+
+/**
+ * The annex of an edition (`slug`), or of the live validated data (`slug` null: a snapshot
+ * built now and not stored), for a signed-in reader.
+ */
+export async function countryAnnex(
+	db: Db,
+	actor: Actor | null,
+	slug: string | null,
+	iso3: string,
+	lang: Lang
+): Promise<{ bytes: Buffer; fileName: string }> {
+	assert.signedIn(actor);
+	const today = isoToday();
+	const s = slug
+		? editionSnapshot(db, slug)
+		: buildSnapshot(db, {
+				slug: 'live',
+				name: m.editions_live({}, { locale: lang }),
+				asOf: today,
+				createdAt: new Date().toISOString(),
+				roundId: null
+			});
+	const bytes = await annexDocx(s, iso3, lang);
+	return { bytes, fileName: `avance-annex-${iso3.toUpperCase()}-${slug ?? today}-${lang}.docx` };
+}
