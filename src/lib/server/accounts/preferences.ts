@@ -43,6 +43,19 @@ export function savedLocaleOf(db: Db, email: string): Locale | null {
 	return isAppLocale(row?.locale) ? row.locale : null;
 }
 
+/**
+ * Where a person lands after signing in without a page to go back to (issue 17 §1): their own
+ * work for those who have some (coordinators and the secretariat), the overview for viewers.
+ */
+export function landingPathOf(db: Db, email: string): '/work' | '/' {
+	const row = db
+		.select({ role: user.role })
+		.from(user)
+		.where(eq(user.email, email.trim().toLowerCase()))
+		.get();
+	return row?.role === 'admin' || row?.role === 'coordinator' ? '/work' : '/';
+}
+
 /** Remembers a language choice in the browser (the cookie the locale negotiation reads). */
 export function setLocaleCookie(cookies: Cookies, url: URL, locale: Locale): void {
 	cookies.set(LOCALE_COOKIE, locale, {

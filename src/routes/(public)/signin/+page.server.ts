@@ -5,7 +5,7 @@ import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { userCount } from '$lib/server/accounts/users';
 import { safeRedirect, signIn } from '$lib/server/auth/signin';
-import { afterSignInTarget } from '$lib/server/accounts/preferences';
+import { afterSignInTarget, landingPathOf } from '$lib/server/accounts/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -42,7 +42,8 @@ export const actions: Actions = {
 			});
 		}
 		// Without a page to go back to, people land on their own work (issue 17).
-		const target = safeRedirect(event.url.searchParams.get('redirectTo'), localizeHref('/work'));
+		const home = localizeHref(landingPathOf(getDb(), parsed.data.email));
+		const target = safeRedirect(event.url.searchParams.get('redirectTo'), home);
 		redirect(303, afterSignInTarget(getDb(), event, parsed.data.email, target));
 	}
 };

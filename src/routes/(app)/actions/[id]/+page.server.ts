@@ -175,12 +175,13 @@ export const actions: Actions = {
 		redirect(303, at(id, 'deleted'));
 	},
 
-	restore: async ({ params, locals }) => {
+	restore: async ({ request, params, locals }) => {
 		const id = actionId(params.id);
+		const version = numberOrUndefined(text(await request.formData(), 'version'));
 		try {
-			restoreAction(getDb(), locals.actor, id);
+			restoreAction(getDb(), locals.actor, id, version);
 		} catch (e) {
-			return formFailure('restore', e, {});
+			return formFailure('restore', e, {}, { conflict: (err) => err.message });
 		}
 		redirect(303, at(id, 'restored'));
 	},
