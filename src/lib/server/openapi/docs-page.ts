@@ -33,17 +33,22 @@ export const DOCS_CSP = [
 ].join('; ');
 
 const TEXT = {
-	en: { title: 'Avance API', back: 'Back to Avance', start: 'Ten-minute start', lang: 'en' },
+	en: {
+		title: 'Avance API',
+		back: 'Back to Avance',
+		note: 'Create an API key on your account page, then send it as Authorization: Bearer <key>.',
+		lang: 'en'
+	},
 	es: {
 		title: 'API de Avance',
 		back: 'Volver a Avance',
-		start: 'Inicio en diez minutos',
+		note: 'Cree una clave de API en la página de su cuenta y envíela como Authorization: Bearer <clave>. La referencia de abajo está en inglés: su visor (Redoc) no tiene traducciones, y los nombres de campos y códigos de error son los mismos en todos los idiomas.',
 		lang: 'es'
 	},
 	fr: {
 		title: 'API d’Avance',
 		back: 'Retour à Avance',
-		start: 'Démarrage en dix minutes',
+		note: 'Créez une clé d’API sur la page de votre compte, puis envoyez-la comme Authorization: Bearer <clé>. La référence ci-dessous est en anglais : son afficheur (Redoc) n’a pas de traductions, et les noms de champs et codes d’erreur sont les mêmes dans toutes les langues.',
 		lang: 'fr'
 	}
 } as const;
@@ -65,14 +70,20 @@ body { margin: 0; font-family: system-ui, sans-serif; }
 .bar { display: flex; gap: 1.5rem; padding: .75rem 1rem; border-bottom: 1px solid #d0d7de; background: #f6f8fa; }
 .bar a { color: #0b5394; }
 .bar a:focus-visible { outline: 3px solid #0b5394; outline-offset: 2px; }
+.note { margin: 0; padding: .5rem 1rem; font-size: .95rem; color: #1f2328; border-bottom: 1px solid #d0d7de; }
 </style>
 </head>
 <body>
 <nav class="bar" aria-label="${t.title}"><a href="${home}">${t.back}</a><a href="/api/v1/openapi.json">openapi.json</a></nav>
+<p class="note">${escapeHtml(t.note)}</p>
 <main><redoc spec-url="/api/v1/openapi.json" hide-download-button="false" native-scrollbars="true"></redoc></main>
 <script src="${REDOC_PATH}?v=${bundleTag}"></script>
 </body>
 </html>`;
+}
+
+function escapeHtml(s: string): string {
+	return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 export function redocScript(): string {
