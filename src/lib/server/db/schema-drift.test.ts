@@ -11,7 +11,7 @@ import { freshDb } from '../../../../tests/helpers/db';
 const t = freshDb({ seed: false });
 afterAll(() => t.close());
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
 	.filter((v): v is SQLiteTable => is(v, SQLiteTable))
 	.map((table) => getTableConfig(table));
 
