@@ -1,13 +1,9 @@
 // The permission table of DESIGN §3 for every mutating form action of the actions,
 // evidence, users and account pages: each role × Mexico's record / a regional one. The
 // form actions run as SvelteKit runs them (a FormData request), against a real database.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { isRedirect, isActionFailure, type RequestEvent } from '@sveltejs/kit';
-import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
-import { cast } from '../../../../tests/helpers/cast';
-import { setDb } from '../db';
-import type { Actor } from './authz';
-import { createAction, deleteAction } from '../actions';
+import { describe, it, expect } from 'vitest';
+import { snapshot } from '../../../../tests/helpers/db';
+import { deleteAction } from '../actions';
 import { postUpdate } from '../actions/updates';
 import { addEvidence } from '../evidence';
 import { actions as newActionForm } from '../../../routes/(app)/actions/new/+page.server';
@@ -16,110 +12,20 @@ import { actions as actionPage } from '../../../routes/(app)/actions/[id]/+page.
 import { actions as evidencePage } from '../../../routes/(app)/evidence/+page.server';
 import { actions as usersPage } from '../../../routes/(app)/users/+page.server';
 import { actions as userPage } from '../../../routes/(app)/users/[id]/+page.server';
-import { actions as accountPage } from '../../../routes/(app)/account/+page.server';
+import {
+	actionFields,
+	ADMIN_ONLY,
+	type Case,
+	EDIT_MEX,
+	EDIT_REGIONAL,
+	seedAction,
+	setReview,
+	submit,
+	SUBMIT_REGIONAL
+} from './form-permissions-test-setup';
+import { actorOf, freshDbPerTest, ROLES, t, who } from './roles-test-setup';
 
-let t: TestDb;
-let who: ReturnType<typeof cast>;
-beforeEach(() => {
-	t = freshDb();
-	setDb(t.db);
-	who = cast(t.db);
-});
-afterEach(() => {
-	setDb(undefined);
-	t.close();
-});
-
-type FormAction = (event: RequestEvent) => unknown;
-
-/** Runs a form action; answers 303 (redirect after success) or the failure's status. */
-async function submit(
-	action: unknown,
-	actor: Actor | null,
-	fields: Record<string, string | string[]>,
-	params: Record<string, string> = {}
-): Promise<{ status: number; location?: string; data?: Record<string, unknown> }> {
-	const form = new FormData();
-	for (const [k, v] of Object.entries(fields)) {
-		for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
-	}
-	const url = new URL('http://localhost/actions');
-	const event = {
-		request: new Request(url, { method: 'POST', body: form }),
-		url,
-		params,
-		locals: { actor, sessionId: null }
-	} as unknown as RequestEvent;
-	try {
-		const result = await (action as FormAction)(event);
-		if (isActionFailure(result)) return { status: result.status, data: result.data as never };
-		return { status: 200 };
-	} catch (e) {
-		if (isRedirect(e)) return { status: e.status, location: e.location };
-		throw e;
-	}
-}
-
-type Role = 'anonymous' | 'viewer' | 'mex' | 'gtm' | 'admin';
-const ROLES: Role[] = ['anonymous', 'viewer', 'mex', 'gtm', 'admin'];
-const actorOf = (r: Role): Actor | null => (r === 'anonymous' ? null : who[r]);
-// 0 = allowed (the form redirects with 303); anonymous are sent to the sign-in page (303 too).
-const EDIT_MEX: Record<Role, number> = { anonymous: 303, viewer: 403, mex: 0, gtm: 403, admin: 0 };
-const EDIT_REGIONAL: Record<Role, number> = {
-	anonymous: 303,
-	viewer: 403,
-	mex: 0,
-	gtm: 0,
-	admin: 0
-};
-const SUBMIT_REGIONAL: Record<Role, number> = {
-	anonymous: 303,
-	viewer: 403,
-	mex: 403,
-	gtm: 403,
-	admin: 0
-};
-const ADMIN_ONLY: Record<Role, number> = {
-	anonymous: 303,
-	viewer: 403,
-	mex: 403,
-	gtm: 403,
-	admin: 0
-};
-
-const seedAction = (country: string | null) =>
-	createAction(t.db, who.admin, {
-		title: `Action of ${country ?? 'the region'}`,
-		description: '',
-		country,
-		articles: [2],
-		leadAgency: '',
-		status: 'planned',
-		percentComplete: 0,
-		indicators: []
-	});
-const setReview = (id: number, state: string) =>
-	t.db.$client.prepare('update action set review_state = ? where id = ?').run(state, id);
-
-interface Case {
-	name: string;
-	table: [Record<Role, number>, Record<Role, number>];
-	run: (country: string | null, actor: Actor | null) => ReturnType<typeof submit>;
-}
-
-const actionFields = (country: string | null) => ({
-	title: 'Through the form',
-	description: '',
-	country: country ?? 'regional',
-	articles: ['2'],
-	leadAgency: '',
-	status: 'planned',
-	percentComplete: '0',
-	startDate: '',
-	dueDate: '',
-	completedOn: '',
-	language: 'en'
-});
+freshDbPerTest();
 
 const CASES: Case[] = [
 	{
@@ -341,94 +247,5 @@ describe('permission table (DESIGN §3) through the form actions', () => {
 			await submit(actionPage.validate, actor, { version: '1' }, { id: String(a.id) });
 		}
 		expect(snapshot(t.db)).toEqual(before);
-	});
-});
-
-describe('form validation keeps values and puts errors next to fields', () => {
-	it('new action: every rule, in the page language, with the typed values', async () => {
-		const res = await submit(newActionForm.default, who.mex, {
-			...actionFields('MEX'),
-			title: '',
-			articles: [],
-			percentComplete: '140',
-			startDate: '2025-05-01',
-			dueDate: '2025-04-01',
-			status: 'completed',
-			completedOn: ''
-		});
-		expect(res.status).toBe(422);
-		expect(res.data?.errors).toMatchObject({
-			title: 'Enter a title.',
-			articles: 'Choose at least one article.',
-			percentComplete: 'Enter a whole number from 0 to 100.',
-			dueDate: 'The due date cannot be before the start date.'
-		});
-		expect(res.data?.values).toMatchObject({ startDate: '2025-05-01', percentComplete: '140' });
-	});
-
-	it('a country outside the coordinator’s is refused, not saved', async () => {
-		const res = await submit(newActionForm.default, who.mex, actionFields('GTM'));
-		expect(res.status).toBe(403);
-	});
-
-	it('a stale edit answers 409 with what changed, keeps the values, and offers the new version', async () => {
-		const a = seedAction('MEX');
-		await submit(
-			editForm.default,
-			who.admin,
-			{ ...actionFields('MEX'), leadAgency: 'Central Bank', version: '1' },
-			{ id: String(a.id) }
-		);
-		const res = await submit(
-			editForm.default,
-			who.mex,
-			{ ...actionFields('MEX'), title: 'Mine', version: '1' },
-			{ id: String(a.id) }
-		);
-		expect(res.status).toBe(409);
-		expect(res.data?.values).toMatchObject({ title: 'Mine', version: '2' });
-		const conflict = res.data?.conflict as { changes: { field: string; now: unknown }[] };
-		expect(conflict.changes).toContainEqual(
-			expect.objectContaining({ field: 'leadAgency', now: 'Central Bank' })
-		);
-	});
-
-	it('evidence: javascript: and duplicates are refused with messages', async () => {
-		const a = seedAction('MEX');
-		const fields = {
-			url: 'javascript:alert(1)',
-			title: 'x',
-			kind: 'other',
-			publishedOn: '',
-			note: '',
-			target: 'action'
-		};
-		const js = await submit(actionPage.evidence, who.mex, fields, { id: String(a.id) });
-		expect(js.status).toBe(422);
-		expect(String((js.data?.errors as Record<string, string>).url)).toMatch(/https:\/\//);
-		await submit(
-			actionPage.evidence,
-			who.mex,
-			{ ...fields, url: 'https://example.org/x' },
-			{ id: String(a.id) }
-		);
-		const dup = await submit(
-			actionPage.evidence,
-			who.mex,
-			{ ...fields, url: 'https://EXAMPLE.org/x/' },
-			{ id: String(a.id) }
-		);
-		expect(dup.status).toBe(409);
-		expect(dup.data?.message).toMatch(/already recorded/);
-	});
-
-	it('own password: wrong current password is a field error', async () => {
-		const res = await submit(accountPage.password, who.mex, {
-			currentPassword: 'not-my-password',
-			newPassword: 'new-password-123',
-			confirmPassword: 'new-password-123'
-		});
-		expect(res.status).toBe(422);
-		expect(res.data?.errors).toEqual({ currentPassword: 'The current password is not right.' });
 	});
 });
