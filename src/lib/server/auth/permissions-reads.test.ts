@@ -13,7 +13,7 @@ import * as updatesApi from '../../../routes/api/v1/actions/[id]/updates/+server
 import * as evidenceApi from '../../../routes/api/v1/evidence/+server';
 import * as usersApi from '../../../routes/api/v1/users/+server';
 import * as auditApi from '../../../routes/api/v1/audit/+server';
-import { call, newAction } from './permissions-test-setup';
+import { call, newAction, type Handler } from './permissions-test-setup';
 import { freshDbPerTest, t, who } from './roles-test-setup';
 
 freshDbPerTest();
