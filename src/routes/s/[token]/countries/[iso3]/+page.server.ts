@@ -8,6 +8,8 @@ import {
 } from '$lib/server/sharing/shared-pages';
 import { sharedCountry } from '$lib/server/sharing/shared-views';
 import { isAppError } from '$lib/server/http/errors';
+import { publishedActionsRegionMap } from '$lib/server/maps/entries';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -17,10 +19,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
 	try {
-		return sharedCountry(getDb(), link, iso3, requestLocale(), method, {
+		const db = getDb();
+		const locale = requestLocale();
+		const view = sharedCountry(db, link, iso3, locale, method, {
 			actions: pageParam(url, 'actions'),
 			evidence: pageParam(url, 'evidence')
 		});
+		// Issue 19: the country on the region map; the other member states' figures (and links
+		// to them) only where the link covers the whole framework.
+		const others = link.scope.type === 'framework';
+		const map = publishedActionsRegionMap(db, { asOf: link.asOf }, locale, (c) =>
+			localizeHref(`/s/${params.token}/countries/${c}`)
+		);
+		if (!others) map.entries = map.entries.filter((e) => e.iso3 === iso3);
+		return { ...view, map };
 	} catch (e) {
 		if (isAppError(e) && e.status === 404) sharedNotFound();
 		throw e;

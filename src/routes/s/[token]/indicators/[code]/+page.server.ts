@@ -2,6 +2,8 @@ import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import { indicatorArticles, sharedIndicator } from '$lib/server/sharing/shared-views';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -13,12 +15,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const method =
 		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
 	const country = (url.searchParams.get('country') ?? '').toUpperCase();
-	return sharedIndicator(
+	const locale = requestLocale();
+	const view = sharedIndicator(
 		db,
 		link,
 		params.code,
-		requestLocale(),
+		locale,
 		method,
 		/^[A-Z]{3}$/.test(country) ? country : null
 	);
+	// Issue 19: every indicator page has the map of its verdicts (links stay on this page).
+	const here = `/s/${params.token}/indicators/${encodeURIComponent(params.code)}`;
+	const map = verdictsRegionMap(db, view.verdicts, locale, (iso3) =>
+		localizeHref(`${here}?country=${iso3}`)
+	);
+	return { ...view, map };
 };

@@ -2,16 +2,23 @@ import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { readOptions, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import { scopedIndicator } from '$lib/server/open-data/open-data';
-import { indicatorChartData } from '$lib/server/progress';
+import { indicatorChartData, indicatorVerdicts } from '$lib/server/progress';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
 	const locale = requestLocale();
 	const db = getDb();
 	const ind = scopedIndicator(db, link, params.code, locale);
 	if (!ind) sharedNotFound();
-	const chart = indicatorChartData(db, null, ind.code, readOptions(link, locale));
+	const opts = readOptions(link, locale);
+	const chart = indicatorChartData(db, null, ind.code, opts);
+	// Issue 19: `?view=map` embeds the map of the member states' verdicts instead of the chart.
+	const map =
+		url.searchParams.get('view') === 'map'
+			? verdictsRegionMap(db, indicatorVerdicts(db, null, ind.code, null, opts), locale)
+			: null;
 	return {
 		indicator: {
 			code: ind.code,
@@ -22,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				ind.targetValue !== null ? { value: ind.targetValue, year: ind.targetYear ?? 2030 } : null,
 			ceiling: ind.ceiling
 		},
-		chart
+		chart,
+		map
 	};
 };
