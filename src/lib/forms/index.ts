@@ -16,23 +16,26 @@ export interface FieldAttrs {
 export const hintId = (id: string) => `${id}-hint`;
 export const errorId = (id: string) => `${id}-error`;
 
+/** What a control shows beside it: a hint (under its own id when `hintId` names one), an error. */
+export interface FieldParts {
+	hint?: boolean;
+	hintId?: string;
+	error?: unknown;
+}
+
 /**
  * The `aria-describedby` of the control `id`: its hint (when it has one) then its error (when
  * there is one), or undefined when neither is shown.
  */
-export function describedBy(
-	id: string,
-	opts: { hint?: boolean; error?: unknown }
-): string | undefined {
-	const ids = [opts.hint ? hintId(id) : '', opts.error ? errorId(id) : ''].filter(Boolean);
+export function describedBy(id: string, opts: FieldParts): string | undefined {
+	const ids = [opts.hint ? (opts.hintId ?? hintId(id)) : '', opts.error ? errorId(id) : ''].filter(
+		Boolean
+	);
 	return ids.length ? ids.join(' ') : undefined;
 }
 
 /** The wiring attributes of the control `id`, given whether it shows a hint and an error. */
-export function fieldAttrs(
-	id: string,
-	opts: { name?: string; hint?: boolean; error?: unknown } = {}
-): FieldAttrs {
+export function fieldAttrs(id: string, opts: FieldParts & { name?: string } = {}): FieldAttrs {
 	const attrs: FieldAttrs = {
 		id,
 		'aria-invalid': opts.error ? 'true' : undefined,

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
+import { isAdmin } from '$lib/server/auth/authz';
 import { isDemoData } from '$seed/demo';
 import { adminNotices } from '$lib/server/health/banner';
 import { unreadCount } from '$lib/server/desk/notify';
@@ -14,7 +15,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	}
 	const { name, role, countries } = locals.actor;
 	// Admins see a banner when the disk is low or the last backup is old (health/banner.ts).
-	const notices = role === 'admin' ? await adminNotices() : [];
+	const notices = isAdmin(locals.actor) ? await adminNotices() : [];
 	return {
 		actor: { name, role, countries },
 		demo: isDemoData(getDb()),

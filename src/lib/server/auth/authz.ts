@@ -111,6 +111,10 @@ export function canShare(actor: Actor | null | undefined, country: string | null
 	return actor.role === 'coordinator' && country !== null && actor.countries.includes(country);
 }
 
+/** The share-links page: admins (every link) and coordinators (their countries' links). */
+export const canSeeShareLinks = (actor: Actor | null | undefined) =>
+	isAdmin(actor) || actor?.role === 'coordinator';
+
 /** Comment threads (issue 17 §3): coordinators of the record's country and the secretariat. */
 export function canComment(actor: Actor | null | undefined, country: string | null): boolean {
 	return canEdit(actor, country);

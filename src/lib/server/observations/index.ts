@@ -8,6 +8,7 @@
 // review-queue.ts  the review queue's observations
 // history.ts    the value history of one observation
 // evidence.ts   links attached to observations
+// entry.ts      the scopes a reader may enter values for
 // Imports (src/lib/server/import/) write through write.ts too.
 export * from './records';
 export * from './queries';
@@ -18,3 +19,4 @@ export * from './review';
 export * from './review-queue';
 export * from './history';
 export * from './evidence';
+export * from './entry';

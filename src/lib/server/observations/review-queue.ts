@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { indicator, observation } from '../db/schema';
-import { isAdmin, type Actor } from '../auth/authz';
+import { canSeeReviewQueue, isAdmin, type Actor } from '../auth/authz';
 import { unauthorized } from '../http/errors';
 import { comparePeriods } from '$lib/progress';
 import { view, type ObservationRecord } from './records';
@@ -71,7 +71,7 @@ export function listObservationsForReview(
 	opts: { limit?: number; locale?: 'en' | 'es' | 'fr' } = {}
 ): ReviewItem[] {
 	if (!actor) throw unauthorized();
-	if (actor.role === 'viewer') return [];
+	if (!canSeeReviewQueue(actor)) return [];
 	const limit = opts.limit ?? 500;
 	const states = isAdmin(actor)
 		? sql`${observation.reviewState} = 'submitted'`

@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, country, indicator, shareLink, user } from '../db/schema';
-import { assert, isAdmin, type Actor } from '../auth/authz';
+import { assert, canSeeShareLinks, isAdmin, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { invalid, notFound } from '../http/errors';
 import { FRAMEWORK_SLUG } from '../seed/seed';
@@ -177,7 +177,7 @@ export interface ShareLinkItem {
 /** Admins see every link; coordinators the links of their countries. */
 export function listShareLinks(db: Db, actor: Actor | null): ShareLinkItem[] {
 	const a = assert.signedIn(actor);
-	if (!isAdmin(a) && a.role !== 'coordinator') assert.share(a, null);
+	if (!canSeeShareLinks(a)) assert.share(a, null);
 	flushViews(db);
 	const base = db
 		.select({ link: shareLink, creator: user.name })
@@ -383,7 +383,7 @@ export function shareTargets(
 			}))
 		];
 	}
-	if (a.role !== 'coordinator') assert.share(a, null);
+	if (!canSeeShareLinks(a)) assert.share(a, null);
 	return a.countries.map((iso3) => ({
 		value: `country:${iso3}`,
 		type: 'country' as const,

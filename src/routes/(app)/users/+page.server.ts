@@ -44,7 +44,7 @@ export const actions: Actions = {
 			const input = userCreateSchema.parse({
 				...values,
 				password: text(form, 'password'),
-				countries: values.role === 'coordinator' ? values.countries : []
+				countries: values.countries
 			});
 			await createUser(getDb(), locals.actor, input);
 		} catch (e) {

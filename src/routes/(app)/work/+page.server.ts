@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db';
+import { isAdmin } from '$lib/server/auth/authz';
 import { myWork } from '$lib/server/desk/work';
 import { countryName } from '$lib/server/declaration/countries';
 import { requestLocale } from '$lib/server/http/locale';
@@ -17,5 +18,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 	for (const i of work.staleIndicators.items) name(i.country);
 	for (const r of work.rounds) for (const i of r.items) name(i.country);
 	for (const c of locals.actor!.countries) name(c);
-	return { work, names, isAdmin: locals.actor!.role === 'admin' };
+	return { work, names, isAdmin: isAdmin(locals.actor) };
 };

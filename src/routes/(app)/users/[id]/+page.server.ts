@@ -51,7 +51,7 @@ export const actions: Actions = {
 				name: values.name,
 				email: values.email,
 				role: values.role,
-				countries: values.role === 'coordinator' ? values.countries : [],
+				countries: values.countries,
 				active: values.active,
 				...(password ? { password } : {})
 			});

@@ -3,10 +3,9 @@ import { appErrorMessage } from '$lib/i18n/errors';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { canEdit, isAdmin, requireActor } from '$lib/server/auth/authz';
+import { requireActor } from '$lib/server/auth/authz';
 import { getIndicator } from '$lib/server/indicators/catalogue';
-import { countryName, listCountries } from '$lib/server/declaration/countries';
-import { upsertObservations } from '$lib/server/observations';
+import { entryChoices, upsertObservations } from '$lib/server/observations';
 import { normalisePeriod } from '$lib/server/import';
 import { requestLocale } from '$lib/server/http/locale';
 import { isAppError } from '$lib/server/http/errors';
@@ -36,21 +35,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const actor = requireActor(locals.actor);
 		const indicator = getIndicator(db, actor, params.code, { locale });
-		const members = listCountries(db, { member: true, locale });
-		const choices = [
-			...members
-				.filter((c) => canEdit(actor, c.iso3))
-				.map((c) => ({ value: c.iso3, name: c.name })),
-			...(canEdit(actor, null) ? [{ value: 'REGION', name: '' }] : [])
-		];
-		const wanted = (url.searchParams.get('country') ?? '').toUpperCase();
-		if (isAdmin(actor) && /^[A-Z]{3}$/.test(wanted) && !choices.some((c) => c.value === wanted)) {
-			try {
-				choices.push({ value: wanted, name: countryName(wanted, locale) });
-			} catch {
-				/* not a country: ignore */
-			}
-		}
+		const { choices, country } = entryChoices(
+			db,
+			actor,
+			url.searchParams.get('country') ?? '',
+			locale
+		);
 		const rows = Math.min(40, Math.max(1, Number(url.searchParams.get('rows')) || 6));
 		return {
 			indicator: {
@@ -61,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				scaleMax: indicator.scaleMax
 			},
 			choices,
-			country: choices.some((c) => c.value === wanted) ? wanted : (choices[0]?.value ?? ''),
+			country,
 			rows,
 			locale
 		};

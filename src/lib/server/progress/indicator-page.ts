@@ -1,0 +1,175 @@
+// The indicator page, assembled (the page's route only reads its address): the scope choices
+// (members, the region, non-members with values), the verdicts of the members or of one scope,
+// the chart series (at most MAX_SERIES for one country: the headline, then the disaggregates
+// furthest along), the ranking of disaggregates, the values and the history asked for, and
+// what the reader may do there (from authz).
+import type { Db } from '$lib/server/db';
+import {
+	canEdit,
+	canImport,
+	canManageIndicators,
+	canSubmit,
+	canValidate,
+	type Actor
+} from '$lib/server/auth/authz';
+import { getIndicator } from '$lib/server/indicators/catalogue';
+import { countryName, listCountries } from '$lib/server/declaration/countries';
+import { listObservations, observationHistory } from '$lib/server/observations';
+import { isAppError } from '$lib/server/http/errors';
+import { verdictsRegionMap } from '$lib/server/maps/entries';
+import type { Method } from '$lib/progress';
+import type { Locale } from '$lib/domain';
+import {
+	allMethodVerdicts,
+	countryVerdict,
+	indicatorVerdicts,
+	siteDefaultMethod
+} from './verdicts';
+import { disaggregateRanking, indicatorChartData } from './charts';
+import { memberScopes, ownAndRegional } from './series';
+
+/** Most series drawn at once for one country; the rest are in the table and the CSV. */
+export const MAX_SERIES = 10;
+
+export interface IndicatorPageQuery {
+	/** The method asked for (null: the indicator's default, then the site's). */
+	method: Method | null;
+	/** The scope asked for, as typed (an ISO3 code, REGION, or anything else = all members). */
+	country: string;
+	allCorridors: boolean;
+	/** ?history= as typed: the value whose history the page shows without JavaScript. */
+	history: string | null;
+	locale: Locale;
+	/** The address of the page for one country (the map links to it). */
+	countryHref: (iso3: string) => string;
+}
+
+export function indicatorPage(db: Db, actor: Actor | null, code: string, q: IndicatorPageQuery) {
+	const { locale, allCorridors } = q;
+	const indicator = getIndicator(db, actor, code, { locale });
+	const defaultMethod = indicator.defaultMethod ?? siteDefaultMethod(db);
+	const method = q.method ?? defaultMethod;
+	const verdicts = indicatorVerdicts(db, actor, indicator.code, method, { locale });
+	const options = scopeOptions(db, verdicts, locale);
+	const raw = q.country.trim().toUpperCase();
+	const selected =
+		(raw === 'REGION' || /^[A-Z]{3}$/.test(raw)) && options.some((o) => o.value === raw)
+			? raw
+			: null;
+	const scope = selected === 'REGION' ? null : selected;
+	const base = {
+		indicator: { ...indicator, actions: ownAndRegional(indicator.actions, selected) },
+		method,
+		defaultMethod,
+		allCorridors,
+		locale,
+		options,
+		selected,
+		selectedName:
+			selected === null ? null : selected === 'REGION' ? '' : countryName(selected, locale),
+		map: verdictsRegionMap(db, verdicts, locale, q.countryHref),
+		can: {
+			manage: canManageIndicators(actor),
+			import: canImport(actor),
+			edit: selected !== null && canEdit(actor, scope),
+			submit: selected !== null && canSubmit(actor, scope),
+			validate: canValidate(actor)
+		},
+		target:
+			indicator.targetValue !== null
+				? { value: indicator.targetValue, year: indicator.targetYear ?? 2030 }
+				: null
+	};
+
+	if (selected === null) {
+		const scopes = memberScopes(db);
+		return {
+			...base,
+			overview: {
+				verdicts: verdicts
+					.filter((v) => scopes.includes(v.country ?? ''))
+					.map((v) => ({ ...v, name: v.country ? countryName(v.country, locale) : '' }))
+					.sort((a, b) =>
+						a.country === null ? 1 : b.country === null ? -1 : a.name.localeCompare(b.name, locale)
+					),
+				chart: indicatorChartData(db, actor, indicator.code, { locale }),
+				ranking:
+					indicator.ceiling !== null
+						? disaggregateRanking(db, actor, indicator.code, {
+								locale,
+								allCountries: allCorridors
+							})
+						: []
+			},
+			country: null
+		};
+	}
+
+	const verdict =
+		verdicts.find((v) => (v.country ?? 'REGION') === selected) ??
+		countryVerdict(db, actor, indicator.code, scope, method, { locale });
+	const chart = indicatorChartData(db, actor, indicator.code, { country: selected, locale });
+	return {
+		...base,
+		overview: null,
+		country: {
+			verdict,
+			comparison: allMethodVerdicts(db, actor, indicator.code, scope, { locale }),
+			series: drawnSeries(chart.series, indicator.direction),
+			totalSeries: chart.series.length,
+			ranking:
+				indicator.ceiling !== null
+					? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
+					: [],
+			observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
+			history: historyOf(db, actor, indicator.code, q.history)
+		}
+	};
+}
+
+/** Members, then the region when it has values, then non-members with values by name. */
+function scopeOptions(
+	db: Db,
+	verdicts: { country: string | null }[],
+	locale: Locale
+): { value: string; name: string; hasData: boolean }[] {
+	const members = listCountries(db, { member: true, locale });
+	const memberSet = new Set(members.map((c) => c.iso3));
+	const withData = new Set(verdicts.map((v) => v.country ?? 'REGION'));
+	return [
+		...members.map((c) => ({ value: c.iso3, name: c.name, hasData: withData.has(c.iso3) })),
+		...(withData.has('REGION') ? [{ value: 'REGION', name: '', hasData: true }] : []),
+		...verdicts
+			.filter((v) => v.country && !memberSet.has(v.country))
+			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
+			.sort((a, b) => a.name.localeCompare(b.name, locale))
+	];
+}
+
+/** The series drawn for one country: all of them, or the headline and the furthest along. */
+export function drawnSeries<S extends { kind: string; points: { value: number }[] }>(
+	series: S[],
+	direction: 'increase' | 'decrease'
+): S[] {
+	if (series.length <= MAX_SERIES) return series;
+	const latest = (s: S) => s.points[s.points.length - 1]?.value ?? 0;
+	const sign = direction === 'decrease' ? -1 : 1;
+	const headline = series.filter((s) => s.kind === 'headline');
+	const rest = series
+		.filter((s) => s.kind !== 'headline')
+		.sort((a, b) => sign * (latest(a) - latest(b)))
+		.slice(0, MAX_SERIES - headline.length);
+	return [...headline, ...rest];
+}
+
+/** The history of one value asked for by ?history= (the disclosure without JavaScript). */
+function historyOf(db: Db, actor: Actor | null, code: string, raw: string | null) {
+	const id = Number(raw);
+	if (!raw || !Number.isSafeInteger(id) || id < 1 || !actor) return null;
+	try {
+		return { id, items: observationHistory(db, actor, code, id).items };
+	} catch (e) {
+		if (isAppError(e)) return null;
+		throw e;
+	}
+}
