@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { getDb } from '$lib/server/db';
+import { m } from '$lib/paraglide/messages';
 import {
 	canEdit,
 	canSubmit,
@@ -33,6 +34,8 @@ import { requestLocale } from '$lib/server/http/locale';
 import { isAppError } from '$lib/server/http/errors';
 import { pageError } from '$lib/server/http/pages';
 import { returnSchema } from '$lib/schemas/observations';
+import { commentCreateSchema } from '$lib/schemas/desk';
+import { observationGroupTarget, postComment, threadFor } from '$lib/server/desk/comments';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
 import { readThrough } from '$lib/server/cache';
@@ -176,7 +179,8 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 						? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 						: [],
 				observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
-				history: historyOf(db, actor, indicator.code, url.searchParams.get('history'))
+				history: historyOf(db, actor, indicator.code, url.searchParams.get('history')),
+				comments: threadFor(db, actor, observationGroupTarget(db, indicator.code, scope))
 			}
 		};
 	} catch (e) {
@@ -267,6 +271,24 @@ export const actions: Actions = {
 			throw e;
 		}
 		back(url, 'validated');
+	},
+	comment: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const body = String(form.get('body') ?? '');
+		const parsed = commentCreateSchema.safeParse({ body });
+		if (!parsed.success)
+			return fail(422, { commentBody: body, commentError: m.desk_comments_required() });
+		const raw = (url.searchParams.get('country') ?? '').toUpperCase();
+		try {
+			const db = getDb();
+			const target = observationGroupTarget(db, params.code, raw === 'REGION' ? null : raw);
+			postComment(db, locals.actor, target, parsed.data.body);
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, { commentBody: body, commentError: appErrorMessage(e) });
+			throw e;
+		}
+		redirect(303, `${url.pathname}?country=${encodeURIComponent(raw || 'REGION')}#comments`);
 	},
 	submitAll: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
