@@ -52,5 +52,20 @@ test('comments on an observation group', async ({ page, browser }) => {
 	await cp.locator('#comments').getByRole('button').click();
 	await expect(cp).toHaveURL(/#comments$/);
 	await expect(cp.locator('#comments')).toContainText('Added: the national survey.');
+
+	// The same thread on an action's page.
+	const created = await cp.request.post('/api/v1/actions', {
+		headers: h,
+		data: { title: 'Comment thread action', country: 'MEX', articles: [2] }
+	});
+	const a = await created.json();
+	await cp.goto(`/actions/${a.id}`);
+	await cp.locator('#comment-body').fill('Lead agency confirmed.');
+	await cp.locator('#comments').getByRole('button').click();
+	await expect(cp).toHaveURL(/#comments$/);
+	await expect(cp.locator('#comments')).toContainText('Lead agency confirmed.');
+	await expectAccessible(cp);
+	const thread2 = await (await cp.request.get(`/api/v1/actions/${a.id}/comments`)).json();
+	expect(thread2.items.map((i: { body: string }) => i.body)).toEqual(['Lead agency confirmed.']);
 	await coord.close();
 });
