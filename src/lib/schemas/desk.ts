@@ -43,12 +43,31 @@ export const commentCreateSchema = z
 	.object({ body: z.string().trim().min(1, { message: 'Write a comment.' }).max(5000) })
 	.strict();
 
+/** `?country=MEX` on an indicator's comment thread; left out for the regional values. */
+export const commentGroupQuery = z.object({ country: iso3Schema.optional() }).strict();
+
 export const notificationsReadSchema = z
 	.object({
 		/** These notifications; all of the reader's when left out. */
 		ids: z.array(z.int().min(1)).max(500).optional()
 	})
 	.strict();
+
+/** `PUT /me/notification-preferences`: per kind, in the app only, e-mail at once or a daily digest. */
+export const notificationPreferencesSchema = z
+	.object(
+		Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES).optional()])) as Record<
+			NotificationKind,
+			z.ZodOptional<z.ZodEnum<{ [K in Delivery]: K }>>
+		>
+	)
+	.strict();
+export const notificationPreferencesResponse = z.object(
+	Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES)])) as Record<
+		NotificationKind,
+		z.ZodEnum<{ [K in Delivery]: K }>
+	>
+);
 
 export const notificationQuery = z
 	.object({ unread: z.enum(['true', 'false']).optional() })

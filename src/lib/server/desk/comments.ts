@@ -3,11 +3,12 @@
 // the person named. Internal: shared pages never read this table.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deskComment, user } from '../db/schema';
-import { assert, canReadDrafts, requireActor, type Actor } from '../auth/authz';
+import { country, deskComment, user } from '../db/schema';
+import { assert, canComment, canReadDrafts, requireActor, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { notFound } from '../http/errors';
 import { actionRow } from '../actions';
+import { indicatorByCode } from '../indicators/catalogue';
 import { notify } from './notify';
 
 export interface CommentItem {
@@ -37,6 +38,23 @@ export function actionTarget(db: Db, id: number): CommentTarget {
 	};
 }
 
+/**
+ * An observation group: an indicator's values of one country (`iso3`), or the regional values
+ * (null). Key `CODE|ISO3` (`CODE|` for the region); an unknown indicator or country is 404.
+ */
+export function observationGroupTarget(db: Db, code: string, iso3: string | null): CommentTarget {
+	const ind = indicatorByCode(db, code);
+	if (iso3 && !db.select({ iso3: country.iso3 }).from(country).where(eq(country.iso3, iso3)).get())
+		throw notFound(`There is no country ${iso3}.`);
+	return {
+		type: 'observation_group',
+		key: `${ind.code}|${iso3 ?? ''}`,
+		country: iso3,
+		title: `${ind.code} ${ind.name}${iso3 ? ` (${iso3})` : ''}`,
+		link: `/indicators/${encodeURIComponent(ind.code)}?country=${iso3 ?? 'REGION'}#comments`
+	};
+}
+
 export function listComments(db: Db, actor: Actor | null, target: CommentTarget): CommentItem[] {
 	const who = requireActor(actor);
 	// Someone who may not read the record's working data is told it does not exist.
@@ -54,6 +72,16 @@ export function listComments(db: Db, actor: Actor | null, target: CommentTarget)
 			author: c.authorId ? { id: c.authorId, name: name ?? '' } : null,
 			createdAt: c.createdAt.toISOString()
 		}));
+}
+
+/** A page's thread: the comments and whether the reader may add one; null when not theirs to read. */
+export function threadFor(
+	db: Db,
+	actor: Actor | null | undefined,
+	target: CommentTarget
+): { items: CommentItem[]; canPost: boolean } | null {
+	if (!actor || !canReadDrafts(actor, target.country)) return null;
+	return { items: listComments(db, actor, target), canPost: canComment(actor, target.country) };
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

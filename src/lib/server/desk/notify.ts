@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { notification, notificationPreference, user, userCountry } from '../db/schema';
 import { requireActor, type Actor } from '../auth/authz';
+import { recordAudit } from '../audit/audit';
 import { m } from '$lib/paraglide/messages';
 import {
 	DELIVERIES,
@@ -67,7 +68,16 @@ export function setPreferences(
 	prefs: Partial<Record<NotificationKind, Delivery>>
 ): void {
 	const who = requireActor(actor);
+	const before = preferencesOf(db, who);
 	db.transaction((tx) => {
+		recordAudit(tx, {
+			userId: who.id,
+			entity: 'notification_preference',
+			entityId: who.id,
+			operation: 'update',
+			before,
+			after: { ...before, ...prefs }
+		});
 		for (const [kind, delivery] of Object.entries(prefs)) {
 			tx.insert(notificationPreference)
 				.values({ userId: who.id, kind, delivery: delivery! })

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import {
 	commentCreateSchema,
+	commentGroupQuery,
 	commentItem,
 	completenessResponse,
 	myWorkResponse,
 	notificationItem,
 	notificationQuery,
+	notificationPreferencesResponse,
+	notificationPreferencesSchema,
 	notificationsReadSchema,
 	reviewQueueItem,
 	reviewQueueQuery,
@@ -91,6 +94,24 @@ export const DESK_OPERATIONS: Operation[] = [
 		bodyOptional: true,
 		responses: ok(z.object({ marked: z.int(), unread: z.int() })),
 		errors: [415, 422]
+	},
+	{
+		method: 'get',
+		path: '/me/notification-preferences',
+		tag: DESK,
+		summary:
+			'How you are told of each kind of notification: in_app (the bell only), immediate (also an e-mail at once) or digest (also in one e-mail a day)',
+		responses: ok(notificationPreferencesResponse)
+	},
+	{
+		method: 'put',
+		path: '/me/notification-preferences',
+		tag: DESK,
+		summary: 'Choose how you are told of some kinds (the others are kept); answers every kind',
+		body: notificationPreferencesSchema,
+		responses: ok(notificationPreferencesResponse),
+		errors: [415, 422],
+		example: { request: { returned: 'immediate', round_opened: 'digest', mentioned: 'in_app' } }
 	}
 ];
 
@@ -112,5 +133,27 @@ export const COMMENT_OPERATIONS: Operation[] = [
 		body: commentCreateSchema,
 		responses: created(commentItem),
 		errors: [404, 415, 422]
+	},
+	{
+		method: 'get',
+		path: '/indicators/{code}/comments',
+		tag: DESK,
+		summary:
+			'The comment thread of an observation group: the indicator’s values of ?country= (the regional values without it)',
+		query: commentGroupQuery,
+		responses: ok(listOf(commentItem)),
+		errors: [404]
+	},
+	{
+		method: 'post',
+		path: '/indicators/{code}/comments',
+		tag: DESK,
+		summary:
+			'Comment on an observation group (the indicator’s values of ?country=); @name mentions notify that person',
+		query: commentGroupQuery,
+		body: commentCreateSchema,
+		responses: created(commentItem),
+		errors: [404, 415, 422],
+		example: { request: { body: '@maria the 2024 value needs its source.' } }
 	}
 ];

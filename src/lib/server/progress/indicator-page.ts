@@ -4,6 +4,7 @@
 // furthest along), the ranking of disaggregates, the values and the history asked for, and
 // what the reader may do there (from authz).
 import type { Db } from '$lib/server/db';
+import { observationGroupTarget, threadFor } from '$lib/server/desk/comments';
 import {
 	canEdit,
 	canImport,
@@ -122,7 +123,8 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 					? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 					: [],
 			observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
-			history: historyOf(db, actor, indicator.code, q.history)
+			history: historyOf(db, actor, indicator.code, q.history),
+			comments: threadFor(db, actor, observationGroupTarget(db, indicator.code, scope))
 		}
 	};
 }

@@ -6,6 +6,7 @@ import { isSeeded, seedDatabase } from '../seed/seed';
 import { ensureAdminFromEnv } from '../accounts/users';
 import { runStartupCheck } from '../health/report';
 import { startMailer } from '../desk/mail';
+import { startDeskReminders } from '../desk/reminders';
 
 let ready: Promise<void> | undefined;
 
@@ -22,6 +23,8 @@ export function startup(): Promise<void> {
 		await ensureAdminFromEnv(db);
 		// Issue 17: the e-mail outbox, from where it stopped.
 		startMailer(db);
+		// Overdue actions, rounds due, daily digests: checked hourly, each sent once.
+		startDeskReminders(db);
 	})();
 	return ready;
 }

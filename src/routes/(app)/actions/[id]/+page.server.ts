@@ -1,5 +1,8 @@
 import { validatedBy } from '$lib/server/desk/queue';
-import { error, redirect } from '@sveltejs/kit';
+import { actionTarget, postComment, threadFor } from '$lib/server/desk/comments';
+import { commentCreateSchema } from '$lib/schemas/desk';
+import { appErrorMessage } from '$lib/i18n/errors';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
@@ -73,6 +76,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		updates: readDrafts ? listUpdates(db, actor, id) : [],
 		evidence: readDrafts ? evidenceOfAction(db, actor, id) : [],
 		history: readDrafts ? actionHistoryEntries(db, actor, id) : [],
+		comments: readDrafts && !action.deletedAt ? threadFor(db, actor, actionTarget(db, id)) : null,
 		can: {
 			readDrafts,
 			edit: editable,
@@ -91,6 +95,29 @@ const at = (id: number, saved: string, hash = '') =>
 	localizeHref(`/actions/${id}?saved=${saved}${hash ? `#${hash}` : ''}`);
 
 export const actions: Actions = {
+	comment: async ({ request, params, locals }) => {
+		const id = actionId(params.id);
+		const body = String((await request.formData()).get('body') ?? '');
+		const parsed = commentCreateSchema.safeParse({ body });
+		if (!parsed.success)
+			return fail(422, {
+				form: 'comment',
+				commentBody: body,
+				commentError: m.desk_comments_required()
+			});
+		try {
+			postComment(getDb(), locals.actor, actionTarget(getDb(), id), parsed.data.body);
+		} catch (e) {
+			if (e instanceof AppError)
+				return fail(e.status, {
+					form: 'comment',
+					commentBody: body,
+					commentError: appErrorMessage(e)
+				});
+			throw e;
+		}
+		redirect(303, at(id, 'comment', 'comments'));
+	},
 	update: async ({ request, params, locals }) => {
 		const id = actionId(params.id);
 		const { values, parse } = updateForm(await request.formData(), requestLocale());

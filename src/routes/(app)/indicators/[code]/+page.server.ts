@@ -13,6 +13,9 @@ import { requestLocale } from '$lib/server/http/locale';
 import { isAppError } from '$lib/server/http/errors';
 import { pageError } from '$lib/server/http/pages';
 import { returnSchema } from '$lib/schemas/observations';
+import { commentCreateSchema } from '$lib/schemas/desk';
+import { observationGroupTarget, postComment } from '$lib/server/desk/comments';
+import { m } from '$lib/paraglide/messages';
 import { METHODS, type Method } from '$lib/progress';
 import { formErrors } from '../forms';
 import { readThrough } from '$lib/server/cache';
@@ -111,6 +114,24 @@ export const actions: Actions = {
 			throw e;
 		}
 		back(url, 'validated');
+	},
+	comment: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const body = String(form.get('body') ?? '');
+		const parsed = commentCreateSchema.safeParse({ body });
+		if (!parsed.success)
+			return fail(422, { commentBody: body, commentError: m.desk_comments_required() });
+		const raw = (url.searchParams.get('country') ?? '').toUpperCase();
+		try {
+			const db = getDb();
+			const target = observationGroupTarget(db, params.code, raw === 'REGION' ? null : raw);
+			postComment(db, locals.actor, target, parsed.data.body);
+		} catch (e) {
+			if (isAppError(e))
+				return fail(e.status, { commentBody: body, commentError: appErrorMessage(e) });
+			throw e;
+		}
+		redirect(303, `${url.pathname}?country=${encodeURIComponent(raw || 'REGION')}#comments`);
 	},
 	submitAll: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
