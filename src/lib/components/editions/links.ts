@@ -21,3 +21,12 @@ export function editionLinks(
 		indicator: (code) => at('indicator', code, `indicators/${encodeURIComponent(code)}`)
 	};
 }
+
+/** Whether a view of the edition is inside a share link's scope (others are not linked). */
+export function scopeAllows(scope: { type: string; target: string }) {
+	return (kind: 'article' | 'country' | 'indicator', id: string): boolean =>
+		scope.type === 'framework' ||
+		(scope.type === kind && scope.target === id) ||
+		// An article link also opens its indicators (the only ones its page lists).
+		(scope.type === 'article' && kind === 'indicator');
+}
