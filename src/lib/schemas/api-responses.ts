@@ -252,6 +252,7 @@ export const shareLinkItem = z.looseObject({
 	locale: z.string(),
 	expiresAt: nullableString,
 	asOf: nullableString,
+	edition: nullableString.optional(),
 	revoked: z.boolean(),
 	viewCount: z.int(),
 	createdAt: dateTime,
@@ -264,7 +265,8 @@ export const shareLinkCreated = z.looseObject({
 	path: z.string(),
 	url: z.string(),
 	scope: shareScope,
-	label: z.string()
+	label: z.string(),
+	edition: nullableString.optional()
 });
 
 export const userRecord = z.looseObject({

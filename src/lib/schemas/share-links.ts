@@ -10,7 +10,13 @@ export const shareLinkCreateSchema = z
 		label: z.string().trim().min(1, 'Give the link a label, such as who it is for.').max(200),
 		locale: localeSchema.default('en'),
 		expiresOn: isoDateSchema.nullish(),
-		asOf: isoDateSchema.nullish()
+		asOf: isoDateSchema.nullish(),
+		/** The slug of an edition (issue 18): the link shows that frozen snapshot, not live data. */
+		edition: z
+			.string()
+			.trim()
+			.regex(/^[a-z0-9-]{1,80}$/, 'Use the slug of an edition.')
+			.nullish()
 	})
 	.strict();
 

@@ -181,3 +181,8 @@ export function editionSlugById(db: Db, id: number): string | null {
 		db.select({ slug: edition.slug }).from(edition).where(eq(edition.id, id)).get()?.slug ?? null
 	);
 }
+
+/** One edition's summary, for share links of an edition (the link is the reader's right). */
+export function editionSummaryUnchecked(db: Db, slug: string): EditionSummary {
+	return summary(rowBySlug(db, slug));
+}

@@ -101,6 +101,10 @@ export function editionOverview(s: EditionSnapshot, lang: Lang) {
 	};
 }
 
+function memberNames(s: EditionSnapshot, lang: Lang): Record<string, string> {
+	return Object.fromEntries(s.members.map((c) => [c, countryName(c, lang)]));
+}
+
 export function editionArticle(s: EditionSnapshot, n: number, lang: Lang) {
 	const a = s.articles.find((x) => x.number === n);
 	if (!a) throw notFound(`There is no article ${n} in this edition.`);
@@ -124,6 +128,7 @@ export function editionArticle(s: EditionSnapshot, n: number, lang: Lang) {
 				.map((c) => indicatorRow(s, i, c, lang))
 				.filter((r) => r.verdict || r.latest)
 		),
+		countryNames: memberNames(s, lang),
 		evidence: s.evidence.filter(
 			(e) =>
 				(e.actionId !== null && ids.has(e.actionId)) ||
@@ -177,6 +182,7 @@ export function editionIndicator(s: EditionSnapshot, code: string, lang: Lang) {
 	return {
 		indicator: { ...ind, name: ind.name[lang], description: ind.description[lang] },
 		methods: s.methods,
+		countryNames: memberNames(s, lang),
 		rows: scopes.map((c) => ({
 			country: c,
 			name: c ? countryName(c, lang) : null,

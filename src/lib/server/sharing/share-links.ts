@@ -9,6 +9,8 @@ import { assert, canSeeShareLinks, isAdmin, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { invalid, notFound } from '../http/errors';
 import { FRAMEWORK_SLUG } from '../seed/seed';
+import { editionSlugById } from '../editions/editions';
+import { editionForLink } from './edition-links';
 import type { ShareLinkCreate } from '$lib/schemas/share-links';
 
 export type ShareScopeType = 'framework' | 'article' | 'country' | 'indicator';
@@ -24,6 +26,8 @@ export interface ResolvedShareLink {
 	label: string;
 	locale: 'en' | 'es' | 'fr';
 	asOf: string | null;
+	/** The slug of the edition the link shows (issue 18), else null: the live validated data. */
+	edition: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -85,6 +89,7 @@ export interface CreatedShareLink {
 	locale: string;
 	expiresAt: string | null;
 	asOf: string | null;
+	edition: string | null;
 }
 
 export function createShareLink(
@@ -94,7 +99,9 @@ export function createShareLink(
 ): CreatedShareLink {
 	const scope: ShareScope = { type: input.scopeType, target: input.scopeTarget };
 	assert.share(actor, scope.type === 'country' ? scope.target.toUpperCase() : null);
-	scope.target = normaliseTarget(db, scope);
+	// A link to an edition checks its target against the edition, not the live data.
+	const ed = input.edition ? editionForLink(db, input.edition, scope, input.asOf) : null;
+	scope.target = ed ? ed.target : normaliseTarget(db, scope);
 	const today = new Date().toISOString().slice(0, 10);
 	if (input.expiresOn && input.expiresOn <= today) {
 		throw invalid('The expiry date must be in the future.', [
@@ -119,6 +126,7 @@ export function createShareLink(
 				locale: input.locale,
 				expiresAt,
 				asOf: input.asOf ?? null,
+				editionId: ed?.id ?? null,
 				createdBy: actor!.id
 			})
 			.returning()
@@ -139,7 +147,8 @@ export function createShareLink(
 			label: row.label,
 			locale: row.locale,
 			expiresAt: expiresAt?.toISOString() ?? null,
-			asOf: row.asOf
+			asOf: row.asOf,
+			edition: ed?.slug ?? null
 		};
 	});
 }
@@ -165,6 +174,7 @@ export interface ShareLinkItem {
 	locale: string;
 	expiresAt: string | null;
 	asOf: string | null;
+	edition: string | null;
 	revoked: boolean;
 	revokedAt: string | null;
 	viewCount: number;
@@ -202,6 +212,7 @@ export function listShareLinks(db: Db, actor: Actor | null): ShareLinkItem[] {
 		locale: link.locale,
 		expiresAt: link.expiresAt?.toISOString() ?? null,
 		asOf: link.asOf,
+		edition: link.editionId === null ? null : editionSlugById(db, link.editionId),
 		revoked: !!link.revokedAt,
 		revokedAt: link.revokedAt?.toISOString() ?? null,
 		viewCount: link.viewCount,
@@ -262,7 +273,8 @@ export function resolveShareToken(
 		scope: { type: link.scopeType, target: link.scopeTarget },
 		label: link.label,
 		locale: link.locale,
-		asOf: link.asOf
+		asOf: link.asOf,
+		edition: link.editionId === null ? null : editionSlugById(db, link.editionId)
 	};
 }
 
@@ -326,68 +338,4 @@ export function inScope(
 	}
 }
 
-export interface ShareTargetOption {
-	value: string;
-	type: ShareScopeType;
-	target: string;
-	label: { kind: ShareScopeType; number?: number; title?: string; name?: string; code?: string };
-}
-
-/** What an actor may share: everything for admins, their own countries for coordinators. */
-export function shareTargets(
-	db: Db,
-	actor: Actor | null,
-	articles: { number: number; title: string }[],
-	countryNames: (iso3: string) => string
-): ShareTargetOption[] {
-	const a = assert.signedIn(actor);
-	if (isAdmin(a)) {
-		const members = db
-			.select({ iso3: country.iso3 })
-			.from(country)
-			.where(eq(country.member, true))
-			.all()
-			.map((c) => c.iso3);
-		const indicators = db
-			.select({ code: indicator.code, name: indicator.name })
-			.from(indicator)
-			.orderBy(indicator.code)
-			.all();
-		return [
-			{
-				value: `framework:${FRAMEWORK_SLUG}`,
-				type: 'framework',
-				target: FRAMEWORK_SLUG,
-				label: { kind: 'framework' }
-			},
-			...articles.map((ar) => ({
-				value: `article:${ar.number}`,
-				type: 'article' as const,
-				target: String(ar.number),
-				label: { kind: 'article' as const, number: ar.number, title: ar.title }
-			})),
-			...members
-				.map((iso3) => ({ iso3, name: countryNames(iso3) }))
-				.sort((x, y) => x.name.localeCompare(y.name))
-				.map((c) => ({
-					value: `country:${c.iso3}`,
-					type: 'country' as const,
-					target: c.iso3,
-					label: { kind: 'country' as const, name: c.name }
-				})),
-			...indicators.map((i) => ({
-				value: `indicator:${i.code}`,
-				type: 'indicator' as const,
-				target: i.code,
-				label: { kind: 'indicator' as const, code: i.code, name: i.name }
-			}))
-		];
-	}
-	if (!canSeeShareLinks(a)) assert.share(a, null);
-	return a.countries.map((iso3) => ({
-		value: `country:${iso3}`,
-		type: 'country' as const,
-		target: iso3,
-		label: { kind: 'country' as const, name: countryNames(iso3) }
-	}));
-}
+export { shareTargets, type ShareTargetOption } from './share-targets';

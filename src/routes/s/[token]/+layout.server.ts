@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { lastValidatedAt } from '$lib/server/visibility/published';
 import { requireShare } from '$lib/server/sharing/shared-pages';
+import { linkEdition } from '$lib/server/sharing/shared-edition';
 import { isDemoData } from '$seed/demo';
 import type { LayoutServerLoad } from './$types';
 
@@ -14,7 +15,9 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 			scope: link.scope,
 			label: link.label,
 			asOf: link.asOf,
-			base: `/s/${params.token}`
+			base: `/s/${params.token}`,
+			// A link to an edition (issue 18): its pages are under /s/{token}/edition/….
+			edition: linkEdition(getDb(), link)
 		},
 		lastValidatedAt: lastValidatedAt(getDb()),
 		demo: isDemoData(getDb()),

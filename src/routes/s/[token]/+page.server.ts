@@ -1,3 +1,4 @@
+import { editionRedirect } from '$lib/server/sharing/shared-edition';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/declaration/articles';
 import { requestLocale } from '$lib/server/http/locale';
@@ -14,6 +15,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	editionRedirect(link, params.token, url);
 	// A link to one article, country or indicator opens on that page.
 	if (link.scope.type !== 'framework') {
 		redirect(

@@ -3,7 +3,7 @@
 // (`X-Licence`, `Link: <…>; rel="license"`) so that the file itself stays a plain table.
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
-import { requireShare } from '$lib/server/sharing/shared-pages';
+import { requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
 import {
 	datasetCsv,
 	downloadHeaders,
@@ -15,6 +15,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	// A link to an edition offers the edition's data.json only (never live values).
+	if (link.edition) sharedNotFound();
 	const asked = url.searchParams.get('table');
 	const table: CsvTable = asked === 'actions' || asked === 'observations' ? asked : 'all';
 	const dataset = openDataset(getDb(), link, requestLocale());

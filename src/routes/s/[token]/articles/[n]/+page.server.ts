@@ -1,3 +1,4 @@
+import { editionRedirect } from '$lib/server/sharing/shared-edition';
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import {
@@ -11,6 +12,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	editionRedirect(link, params.token, url);
 	const n = Number(params.n);
 	if (!/^\d{1,2}$/.test(params.n) || n < 1 || n > 18) sharedNotFound();
 	requireInScope(link, { type: 'article', number: n });

@@ -1,3 +1,4 @@
+import { editionRedirect } from '$lib/server/sharing/shared-edition';
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import {
@@ -14,6 +15,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	editionRedirect(link, params.token, url);
 	const iso3 = params.iso3.toUpperCase();
 	requireInScope(link, { type: 'country', iso3 });
 	const method =

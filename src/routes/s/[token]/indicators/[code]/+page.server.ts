@@ -1,3 +1,4 @@
+import { editionRedirect } from '$lib/server/sharing/shared-edition';
 import { getDb } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { requireInScope, requireShare, sharedNotFound } from '$lib/server/sharing/shared-pages';
@@ -8,6 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	editionRedirect(link, params.token, url);
 	const db = getDb();
 	const articles = indicatorArticles(db, params.code);
 	if (!articles) sharedNotFound();

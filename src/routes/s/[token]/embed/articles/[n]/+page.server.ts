@@ -13,6 +13,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const link = requireShare(locals);
+	// No embed of an edition yet: never the live data under an edition's link.
+	if (link.edition) sharedNotFound();
 	if (!/^\d{1,3}$/.test(params.n)) sharedNotFound();
 	const n = Number(params.n);
 	requireInScope(link, { type: 'article', number: n });

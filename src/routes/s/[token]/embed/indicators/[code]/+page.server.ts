@@ -8,6 +8,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const link = requireShare(locals);
+	// No embed of an edition yet: never the live data under an edition's link.
+	if (link.edition) sharedNotFound();
 	const locale = requestLocale();
 	const db = getDb();
 	const ind = scopedIndicator(db, link, params.code, locale);

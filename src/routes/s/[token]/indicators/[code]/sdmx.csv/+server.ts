@@ -13,6 +13,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {
 	const link = requireShare(locals);
+	// A link to an edition offers the edition's data.json only (never live values).
+	if (link.edition) sharedNotFound();
 	const db = getDb();
 	const indicator = scopedIndicator(db, link, params.code, requestLocale(), { forCountry: true });
 	if (!indicator) sharedNotFound();
