@@ -13,8 +13,20 @@ const LINGER_MS = 30_000;
 
 const compress = compression({ threshold: 1024 });
 
-/** Runs `next` with the response compressed as negotiated. */
+/**
+ * Runs `next` with the response compressed as negotiated. A compressed answer is another
+ * representation than the plain one, so its strong ETag is made weak (`W/"…"`, as nginx does):
+ * the app's If-None-Match checks compare weakly, so a revalidation still answers 304.
+ */
 export function compressed(req, res, next) {
+	const writeHead = res.writeHead;
+	// Wrapped before `compression` wraps it: its header step (Content-Encoding) runs first.
+	res.writeHead = function (...args) {
+		const etag = res.getHeader('etag');
+		if (typeof etag === 'string' && etag.startsWith('"') && res.getHeader('content-encoding'))
+			res.setHeader('etag', `W/${etag}`);
+		return writeHead.apply(this, args);
+	};
 	compress(req, res, next);
 }
 

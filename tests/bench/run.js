@@ -1,72 +1,84 @@
-// `npm run bench [-- --out FILE]`: builds the app, seeds scale data (factor 1 and 0.1),
-// starts the production server and measures it on loopback with autocannon after a
-// warm-up; serves the exact HTML of the shared article page from a minimal static server
-// for comparison; times a 100,000-row import through the real pipeline; records the
-// server's peak resident memory and the gzipped JavaScript of a shared page. Prints one
-// table and writes the figures as JSON. Figures only: nothing here fails on timing.
+// `npm run bench [-- --out FILE --scales 1,10 …]`: builds the app, seeds `seed:scale` data at each
+// factor (timed), starts the production server as `npm start` does (scripts/serve.js, its heap
+// cap) and measures on loopback, for the signed-in overview, article, country, indicator pages,
+// the actions list with a search, the observations API and a shared article page:
+// warm and cold (measure.js), mixed readers and writers, the same shared page's bytes served by a
+// minimal static server; at the first factor the shared pages' real JavaScript in Chromium
+// (browser.js) and a 16 MB import on a server of its own (import.js). Writes the result file
+// (report.js gives its shape) and prints a table. Figures only: nothing here fails on timing.
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { cpSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { get as httpGet } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { cold, mixed, staticServer, warm } from './measure.js';
+import { pageJavaScript } from './browser.js';
+import { measureImport } from './import.js';
+import { PAGES, ratios, shapeErrors, table } from './report.js';
 
 const { values } = parseArgs({
 	options: {
 		out: { type: 'string', default: 'bench-results.json' },
+		scales: { type: 'string', default: '1,10' },
 		duration: { type: 'string', default: '10' },
 		warmup: { type: 'string', default: '3' },
 		connections: { type: 'string', default: '10' },
-		factors: { type: 'string', default: '1,0.1' },
+		'cold-n': { type: 'string', default: '40' },
+		'mixed-duration': { type: 'string', default: '30' },
+		readers: { type: 'string', default: '50' },
+		writers: { type: 'string', default: '5' },
+		port: { type: 'string', default: '4400' },
 		'skip-build': { type: 'boolean', default: false }
 	}
 });
-const DURATION = Number(values.duration);
-const WARMUP = Number(values.warmup);
-const CONNECTIONS = Number(values.connections);
-const FACTORS = values.factors.split(',').map((f) => f.trim());
+const opts = {
+	duration: Number(values.duration),
+	warmup: Number(values.warmup),
+	connections: Number(values.connections)
+};
+const COLD_N = Number(values['cold-n']);
+const SCALES = values.scales.split(',').map((f) => f.trim());
 const ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password' };
 const node = process.execPath;
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
 const work = mkdtempSync(join(tmpdir(), 'avance-bench-'));
+let port = Number(values.port);
+const log = (s) => console.log(`[bench] ${s}`);
 
-function run(label, args, env = {}) {
+function run(label, args) {
 	const t = performance.now();
-	const r = spawnSync(node, args, {
-		stdio: ['ignore', 'pipe', 'inherit'],
-		env: { ...process.env, ...env }
-	});
+	const r = spawnSync(node, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 	if (r.status !== 0) throw new Error(`${label} failed`);
-	console.log(`[bench] ${label} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-	return r.stdout.toString();
+	const secs = Math.round((performance.now() - t) / 100) / 10;
+	log(`${label} (${secs} s)`);
+	return { out: r.stdout.toString(), secs };
 }
 
-// The server runs with the Node options of `npm start` (its V8 heap cap).
+// The server runs with the Node options of `npm start` (its V8 heap cap), plus the probe.
 const startFlags =
 	JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+const probe = resolve('tests/bench/probe.js');
 
-async function startServer(db, port) {
-	const child = spawn(node, [...startFlags, 'scripts/serve.js', privateBuild], {
+async function startServer(db, p) {
+	const child = spawn(node, [...startFlags, '--import', probe, 'scripts/serve.js', privateBuild], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
-			PORT: String(port),
+			PORT: String(p),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
+			ORIGIN: `http://127.0.0.1:${p}`,
 			DATABASE_URL: db,
 			BETTER_AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
 			AUTH_SIGNIN_RATE_LIMIT: '100000',
 			BODY_SIZE_LIMIT: '64M'
 		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc']
 	});
-	for (let i = 0; i < 200; i++) {
+	for (let i = 0; i < 300; i++) {
 		try {
-			const r = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-			if (r.ok) return child;
+			if ((await fetch(`http://127.0.0.1:${p}/api/v1/health`)).ok) return child;
 		} catch {
 			/* not up yet */
 		}
@@ -76,15 +88,11 @@ async function startServer(db, port) {
 	throw new Error('the server did not start');
 }
 
-/** Peak resident set size of a process in MB (Linux /proc, VmHWM). */
-function peakRssMb(pid) {
-	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-		return Math.round(kb / 102.4) / 10;
-	} catch {
-		return null;
-	}
+function stopServer(child) {
+	return new Promise((r) => {
+		child.once('exit', r);
+		child.kill('SIGTERM');
+	});
 }
 
 async function signIn(base) {
@@ -100,217 +108,180 @@ async function signIn(base) {
 		.join('; ');
 }
 
-function measure(url, headers = {}, duration = DURATION) {
-	return new Promise((resolveRun, reject) => {
-		autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, res) => {
-			if (err) reject(err);
-			else resolveRun(res);
-		});
+async function api(base, cookie, method, path, body) {
+	const r = await fetch(`${base}${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', origin: base, cookie },
+		body: body === undefined ? undefined : JSON.stringify(body)
 	});
+	return { ok: r.ok, status: r.status, body: await r.json().catch(() => null) };
 }
 
-async function bench(name, url, headers) {
-	await measure(url, headers, WARMUP);
-	const r = await measure(url, headers);
-	const out = {
-		rps: Math.round(r.requests.average),
-		p50Ms: r.latency.p50,
-		p99Ms: r.latency.p99,
-		errors: r.errors + r.non2xx
-	};
-	console.log(
-		`[bench]   ${name.padEnd(20)} ${String(out.rps).padStart(6)} req/s  p50 ${out.p50Ms} ms  p99 ${out.p99Ms} ms${out.errors ? `  ${out.errors} errors` : ''}`
-	);
-	return out;
-}
-
-function staticServer(html, port) {
-	const body = Buffer.from(html);
-	const server = createServer((_req, res) => {
-		res.writeHead(200, { 'content-type': 'text/html', 'content-length': body.length });
-		res.end(body);
+/** The raw answer of a GET (compressed as sent), for the static server. */
+function rawGet(url, headers) {
+	return new Promise((resolveGet, reject) => {
+		httpGet(url, { headers }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolveGet({ headers: res.headers, body: Buffer.concat(chunks) }));
+		}).on('error', reject);
 	});
-	return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
-}
-
-async function sharedJsKb(base, html) {
-	const srcs = new Set();
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g))
-		srcs.add(m[1]);
-	for (const m of html.matchAll(/import\("([^"]+)"\)/g)) srcs.add(m[1]);
-	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) srcs.add(m[1]);
-	let total = 0;
-	for (const src of srcs) {
-		const url = new URL(src.replace(/^(\.\.\/)+/, '/').replace(/^\.\//, '/'), base).href;
-		const r = await fetch(url);
-		if (r.ok) total += gzipSync(Buffer.from(await r.arrayBuffer())).length;
-	}
-	return Math.round(total / 102.4) / 10;
-}
-
-function templateCsv(rows) {
-	const lines = ['indicator,country,period,disaggregation,value,status,source,note'];
-	const countries = ['BLZ', 'CAN', 'CRI', 'DOM', 'SLV', 'GTM', 'HND', 'MEX', 'NIC', 'PAN', 'USA'];
-	let n = 0;
-	outer: for (let g = 1; ; g++) {
-		for (const c of countries) {
-			for (let y = 1995; y <= 2024; y++) {
-				for (let q = 1; q <= 4; q++) {
-					if (n >= rows) break outer;
-					lines.push(
-						`RCM-60,${c},${y}-Q${q},group=b${g},${(1 + ((n * 7919) % 1000) / 100).toFixed(2)},final,Bench,`
-					);
-					n++;
-				}
-			}
-		}
-	}
-	return lines.join('\n') + '\n';
 }
 
 const results = {
 	generatedAt: new Date().toISOString(),
-	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+	machine: { cpus: cpus().length, node: process.version },
+	settings: { ...opts, coldN: COLD_N, scales: SCALES, mixed: {} },
+	seeding: {},
 	scale: {}
+};
+results.settings.mixed = {
+	readers: Number(values.readers),
+	writers: Number(values.writers),
+	duration: Number(values['mixed-duration'])
 };
 
 if (!values['skip-build'])
 	run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
-// Run from a private copy of the build, so a rebuild meanwhile cannot pull it away.
-// (inside the checkout, so the server still finds node_modules).
+// Run from a private copy of the build (inside the checkout, so the server finds node_modules):
+// a rebuild meanwhile cannot pull it away.
 const privateBuild = resolve('tests/.tmp', `bench-build-${process.pid}`);
-
 cpSync('build', privateBuild, { recursive: true });
 
-let port = 4400;
-for (const factor of FACTORS) {
+for (const [index, factor] of SCALES.entries()) {
 	const db = join(work, `scale-${factor}.db`);
-	console.log(`\n[bench] factor ${factor}`);
-	console.log(
-		'[bench] ' +
-			run(`seed:scale --factor ${factor}`, [
-				'node_modules/tsx/dist/cli.mjs',
-				'scripts/seed-scale.ts',
-				'--factor',
-				factor,
-				'--db',
-				db
-			]).trim()
-	);
+	log(`factor ${factor}`);
+	const seeded = run(`seed:scale --factor ${factor}`, [
+		'node_modules/tsx/dist/cli.mjs',
+		'scripts/seed-scale.ts',
+		'--factor',
+		factor,
+		'--db',
+		db
+	]);
+	log(seeded.out.trim());
+	results.seeding[factor] = { seconds: seeded.secs, summary: seeded.out.trim() };
 	const p = port++;
 	const base = `http://127.0.0.1:${p}`;
-	const server = await startServer(db, p);
+	let server = await startServer(db, p);
 	try {
 		const cookie = await signIn(base);
 		const auth = { cookie };
-		const link = await (
-			await fetch(`${base}/api/v1/share-links`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', origin: base, cookie },
-				body: JSON.stringify({
-					scopeType: 'article',
-					scopeTarget: '2',
+		const share = async (scopeType, scopeTarget) =>
+			(
+				await api(base, cookie, 'POST', '/api/v1/share-links', {
+					scopeType,
+					scopeTarget,
 					label: 'Bench',
 					locale: 'en'
 				})
-			})
-		).json();
-		const sharedUrl = `${base}/s/${link.token}/articles/2`;
+			).body.token;
+		const articleToken = await share('article', '2');
+		const actionId = (
+			await api(base, cookie, 'GET', '/api/v1/actions?country=MEX&article=2&limit=1')
+		).body.items[0].id;
+		const today = new Date().toISOString().slice(0, 10);
+		let n = 0;
+		// The writes a coordinator makes: an update note on a Mexican action of article 2 (every
+		// page but the indicator's) or a value of 10.c.1 for Mexico (the indicator page, its API).
+		const writeAction = async () =>
+			(
+				await api(base, cookie, 'POST', `/api/v1/actions/${actionId}/updates`, {
+					date: today,
+					note: `Bench note ${++n}`
+				})
+			).ok;
+		const writeValue = async () =>
+			(
+				await api(base, cookie, 'POST', '/api/v1/indicators/10.c.1/observations', {
+					observations: [
+						{
+							country: 'MEX',
+							period: '2024-Q4',
+							disaggregation: {},
+							value: 3 + (++n % 100) / 100,
+							status: 'provisional'
+						}
+					]
+				})
+			).ok;
+		const urls = {
+			overview: ['/', writeAction],
+			article: ['/articles/2', writeAction],
+			country: ['/countries/MEX', writeAction],
+			indicator: ['/indicators/10.c.1', writeValue],
+			actionsSearch: ['/actions?q=consular', writeAction],
+			observationsApi: ['/api/v1/indicators/10.c.1/observations?country=MEX', writeValue],
+			sharedArticle: [`/s/${articleToken}/articles/2`, writeAction]
+		};
+		if (!(await writeAction()) || !(await writeValue())) throw new Error('the bench writes fail');
 		const pages = {};
-		pages.overview = await bench('overview', `${base}/`, auth);
-		pages.article = await bench('article', `${base}/articles/2`, auth);
-		pages.indicator = await bench('indicator 10.c.1', `${base}/indicators/10.c.1`, auth);
-		pages.observationsApi = await bench(
-			'observations API',
-			`${base}/api/v1/indicators/10.c.1/observations?country=MEX`,
-			auth
-		);
-		pages.sharedArticle = await bench('shared article', sharedUrl, {});
-		const html = await (await fetch(sharedUrl)).text();
-		const sp = port++;
-		const stat = await staticServer(html, sp);
-		pages.staticSharedArticle = await bench('static shared page', `http://127.0.0.1:${sp}/`, {});
-		stat.close();
-		const entry = { pages, peakRssMb: null, importRowsPerSec: null };
-		if (factor === FACTORS[0]) {
-			results.sharedPageJsKbGzip = await sharedJsKb(base, html);
-			console.log(`[bench]   shared page JavaScript: ${results.sharedPageJsKbGzip} KB gzipped`);
-			const rows = 100_000;
-			const csv = templateCsv(rows);
-			const t = performance.now();
-			const r = await fetch(`${base}/api/v1/imports?format=template`, {
-				method: 'POST',
-				headers: { 'content-type': 'text/csv', origin: base, cookie },
-				body: csv
-			});
-			const secs = (performance.now() - t) / 1000;
-			const report = await r.json();
-			if (!r.ok)
-				console.log(
-					`[bench]   import answered ${r.status}: ${JSON.stringify(report).slice(0, 300)}`
-				);
-			entry.importRowsPerSec = Math.round(rows / secs);
-			entry.importReport = {
-				status: r.status,
-				rowsRead: report.rowsRead,
-				rowsImported: report.rowsImported,
-				seconds: Math.round(secs * 100) / 100
-			};
-			console.log(
-				`[bench]   import of ${rows} rows: ${secs.toFixed(2)} s, ${entry.importRowsPerSec} rows/s (HTTP ${r.status}, imported ${report.rowsImported})`
+		for (const page of PAGES) {
+			const [path, write] = urls[page];
+			const headers = page === 'sharedArticle' ? {} : auth;
+			const w = await warm(`${base}${path}`, headers, opts);
+			const c = await cold(`${base}${path}`, headers, write, COLD_N);
+			pages[page] = { warm: w, cold: c };
+			log(
+				`  ${page.padEnd(16)} warm ${w.rps} req/s p50 ${w.p50Ms} p99 ${w.p99Ms} ms · cold p50 ${c.p50Ms} p99 ${c.p99Ms} ms${w.errors + c.errors ? ` · ${w.errors + c.errors} errors` : ''}`
 			);
 		}
-		entry.peakRssMb = peakRssMb(server.pid);
-		console.log(`[bench]   server peak memory: ${entry.peakRssMb} MB`);
-		results.scale[factor] = entry;
+		// The shared page's bytes exactly as sent to a browser, from a server that does nothing else.
+		const sent = await rawGet(`${base}${urls.sharedArticle[0]}`, {
+			'accept-encoding': 'br, gzip, deflate'
+		});
+		const sp = port++;
+		const stat = await staticServer(
+			sent.body,
+			Object.fromEntries(
+				['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']
+					.filter((h) => sent.headers[h])
+					.map((h) => [h, sent.headers[h]])
+			),
+			sp
+		);
+		const staticSharedArticle = await warm(`http://127.0.0.1:${sp}/`, {}, opts);
+		stat.close();
+		log(
+			`  static shared page  ${staticSharedArticle.rps} req/s p50 ${staticSharedArticle.p50Ms} ms`
+		);
+		const m = await mixed(
+			base,
+			PAGES.map((pg) => urls[pg][0]),
+			auth,
+			async () => ((n & 1) === 0 ? writeAction() : writeValue()),
+			results.settings.mixed
+		);
+		log(
+			`  mixed: readers p50 ${m.readP50Ms} p99 ${m.readP99Ms} ms, ${m.writesPerSec} writes/s, ${m.errors} errors`
+		);
+		results.scale[factor] = { pages, staticSharedArticle, mixed: m };
+		if (index === 0) {
+			const framework = await share('framework', 'rcm-gcm');
+			const js = await pageJavaScript({
+				withChart: `${base}/s/${framework}/articles/2`,
+				withoutChart: `${base}/s/${framework}/countries/MEX`
+			});
+			results.sharedPageJs = js;
+			log(
+				`  shared page JS: ${JSON.stringify({ with: js.withChart.brotliKb, without: js.withoutChart.brotliKb })} KB brotli`
+			);
+			// The import on a server of its own: its peak memory is the import's.
+			await stopServer(server);
+			server = await startServer(db, p);
+			results.import = await measureImport(base, await signIn(base), server);
+			log(`  import: ${JSON.stringify(results.import)}`);
+		}
 	} finally {
-		server.kill('SIGTERM');
+		await stopServer(server);
 	}
 }
 
-const big = results.scale[FACTORS[0]];
-const small = results.scale[FACTORS[1]];
-if (big && small) {
-	const growth = {};
-	for (const k of ['overview', 'article', 'indicator', 'observationsApi', 'sharedArticle']) {
-		growth[k] = Math.round((big.pages[k].p50Ms / Math.max(small.pages[k].p50Ms, 1)) * 100) / 100;
-	}
-	results.ratios = {
-		sharedVsStatic:
-			Math.round((big.pages.sharedArticle.rps / big.pages.staticSharedArticle.rps) * 100) / 100,
-		growth
-	};
-}
-
-console.log(
-	'\n| page | ' + FACTORS.map((f) => `factor ${f}: req/s · p50 · p99 (ms)`).join(' | ') + ' |'
-);
-console.log('|---|' + FACTORS.map(() => '---').join('|') + '|');
-for (const k of [
-	'overview',
-	'article',
-	'indicator',
-	'observationsApi',
-	'sharedArticle',
-	'staticSharedArticle'
-]) {
-	console.log(
-		`| ${k} | ` +
-			FACTORS.map((f) => {
-				const p = results.scale[f]?.pages[k];
-				return p ? `${p.rps} · ${p.p50Ms} · ${p.p99Ms}` : '–';
-			}).join(' | ') +
-			' |'
-	);
-}
-console.log(
-	`\nimport: ${big?.importRowsPerSec} rows/s · peak memory: ${FACTORS.map((f) => `${results.scale[f]?.peakRssMb} MB (factor ${f})`).join(', ')} · shared page JS: ${results.sharedPageJsKbGzip} KB gzip`
-);
-if (results.ratios)
-	console.log(
-		`shared vs static: ${results.ratios.sharedVsStatic} · growth p50 (factor ${FACTORS[0]} / ${FACTORS[1]}): ${JSON.stringify(results.ratios.growth)}`
-	);
+results.ratios = ratios(results);
+const missing = shapeErrors(results);
+if (missing.length) log(`fields without a figure: ${missing.join(', ')}`);
+console.log('\n' + table(results));
 writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
-console.log(`[bench] figures written to ${values.out}`);
+log(`figures written to ${values.out}`);
 rmSync(work, { recursive: true, force: true });
 rmSync(privateBuild, { recursive: true, force: true });

@@ -87,6 +87,23 @@ test('a shared page is compressed the first time and from the fast path after', 
 	expect(plain.headers['content-encoding']).toBeUndefined();
 	expect(decoded(again)).toBe(plain.body.toString('utf8'));
 	expect(decoded(gzip)).toBe(plain.body.toString('utf8'));
+	// Each encoding is its own representation: the plain one keeps the strong ETag, compressed
+	// ones carry it weak; all keep the shared cache headers and vary on the encoding and language.
+	const etag = String(plain.headers.etag);
+	expect(etag).toMatch(/^"[\w-]+"$/);
+	for (const a of [first, again, gzip]) expect(a.headers.etag).toBe(`W/${etag}`);
+	for (const a of [first, again, gzip, plain]) {
+		expect(a.headers['cache-control']).toBe('private, no-cache');
+		expect(String(a.headers.vary)).toMatch(/accept-encoding/i);
+		expect(String(a.headers.vary)).toMatch(/accept-language/i);
+	}
+	// Revalidating with either form answers 304, without a body.
+	for (const tag of [etag, `W/${etag}`]) {
+		const revalidated = await fetchRaw(path, { 'accept-encoding': 'br', 'if-none-match': tag });
+		expect(revalidated.status).toBe(304);
+		expect(revalidated.body.length).toBe(0);
+		expect(revalidated.headers['cache-control']).toBe('private, no-cache');
+	}
 });
 
 test('fingerprinted files: compressed, cached a year, immutable; static files nosniff', async () => {
