@@ -21,7 +21,7 @@ import { adminNotices, noticesKey } from '$lib/server/health/banner';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { recordView, resolveShareToken } from '$lib/server/sharing/share-links';
 import { etagMatches, sharedToken, SHARED_CACHE_CONTROL } from '$lib/server/sharing/shared-site';
-import { cachedResponse, signedInPageKey, storeResponse } from '$lib/server/cache/responses';
+import { renderOnce, signedInPageKey } from '$lib/server/cache/responses';
 import {
 	installSharedFastPath,
 	keepFinal,
@@ -158,10 +158,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	);
 	if (!key) return svelteKitHandler({ event, resolve, auth, building });
 	if (event.locals.actor?.role === 'admin') key += `|${noticesKey(await adminNotices())}`;
-	return (
-		cachedResponse(key) ??
-		(await storeResponse(key, await svelteKitHandler({ event, resolve, auth, building })))
-	);
+	return renderOnce(key, () => svelteKitHandler({ event, resolve, auth, building }));
 };
 
 /** 401 for a key that is unknown, revoked or expired or whose user is deactivated; 429 over its limit. */

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/authz';
 import {
 	cachedResponse,
 	clearResponseCache,
+	renderOnce,
 	responseCacheSize,
 	signedInPageKey,
 	storeResponse
@@ -91,5 +92,46 @@ describe('signed-in page cache', () => {
 		expect(responseCacheSize().bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
 		expect(cachedResponse('big0')).toBeNull();
 		expect(cachedResponse('big79')).not.toBeNull();
+	});
+});
+
+describe('one rendering per miss', () => {
+	it('requests that miss the same key at once share one rendering', async () => {
+		let renders = 0;
+		const render = async () => {
+			renders++;
+			await new Promise((r) => setTimeout(r, 20));
+			return new Response(`page ${renders}`, { headers: { 'content-type': 'text/html' } });
+		};
+		const answers = await Promise.all(Array.from({ length: 5 }, () => renderOnce('k1', render)));
+		expect(renders).toBe(1);
+		for (const a of answers) expect(await a.text()).toBe('page 1');
+		expect(await (await renderOnce('k1', render)).text()).toBe('page 1');
+		expect(renders).toBe(1);
+	});
+
+	it('an answer that is not kept (not a 200, or a failure) is rendered by each request', async () => {
+		let renders = 0;
+		const notFound = async () => {
+			renders++;
+			await new Promise((r) => setTimeout(r, 10));
+			return new Response('gone', { status: 404 });
+		};
+		const answers = await Promise.all(Array.from({ length: 3 }, () => renderOnce('k2', notFound)));
+		expect(renders).toBe(3);
+		for (const a of answers) expect(a.status).toBe(404);
+		let calls = 0;
+		const failing = async () => {
+			calls++;
+			await new Promise((r) => setTimeout(r, 10));
+			if (calls === 1) throw new Error('boom');
+			return new Response('ok');
+		};
+		const [first, second] = await Promise.allSettled([
+			renderOnce('k3', failing),
+			renderOnce('k3', failing)
+		]);
+		expect(first.status).toBe('rejected');
+		expect(second.status).toBe('fulfilled');
 	});
 });

@@ -60,7 +60,7 @@ const cache = new BodyCache<CachedResponse>(64 * 1024 * 1024);
 /** The kept response of a key, as a Response. */
 export function cachedResponse(key: string): Response | null {
 	const hit = cache.get(key);
-	return hit ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : null;
+	return hit ? asResponse(hit) : null;
 }
 
 /** The kept response of a key as stored (for the shared site's fast path). */
@@ -78,6 +78,40 @@ export async function storeResponse(key: string, res: Response): Promise<Respons
 	const headers = [...res.headers.entries()];
 	if (body.byteLength <= MAX_BODY) cache.set(key, { status: res.status, body, headers });
 	return new Response(body, { status: res.status, headers });
+}
+
+const rendering = new Map<string, Promise<CachedResponse | undefined>>();
+
+/**
+ * The kept response of a key, else `render()` kept: requests that miss the same key while it is
+ * being rendered wait for that one rendering instead of each rendering it again (after a write,
+ * every reader of a page misses at once). When the answer cannot be kept (not a 200, a cookie,
+ * too large) each of them renders its own.
+ */
+export async function renderOnce(key: string, render: () => Promise<Response>): Promise<Response> {
+	const hit = cachedResponse(key);
+	if (hit) return hit;
+	const inFlight = rendering.get(key);
+	if (inFlight) {
+		const entry = await inFlight;
+		return entry ? asResponse(entry) : render();
+	}
+	let settle!: (entry: CachedResponse | undefined) => void;
+	rendering.set(key, new Promise((resolve) => (settle = resolve)));
+	try {
+		const res = await storeResponse(key, await render());
+		settle(cache.get(key));
+		return res;
+	} catch (e) {
+		settle(undefined);
+		throw e;
+	} finally {
+		rendering.delete(key);
+	}
+}
+
+function asResponse(entry: CachedResponse): Response {
+	return new Response(entry.body, { status: entry.status, headers: entry.headers });
 }
 
 export function responseCacheSize(): { entries: number; bytes: number } {
