@@ -17,7 +17,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { ADMIN, ROOT, copyBuild, ensureBuild, runTs, startServer } from '../tests/load/server.js';
-import { quantile, request, signIn } from '../tests/load/client.js';
+import { request, signIn } from '../tests/load/client.js';
+import { checkStore } from './load-test/check-store.js';
+import { logSummary } from './load-test/summary.js';
+import { writers } from './load-test/writers.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const READERS = Number(process.env.LOAD_READERS ?? 50);
@@ -33,7 +36,6 @@ const RUN = randomBytes(4).toString('hex');
 const COORDINATOR_PASSWORD = 'bench-coordinator-password';
 const OBS_INDICATOR = '10.7.3'; // a count: any non-negative value is inside its scale
 const IMPORT_ROWS = 200;
-const today = new Date().toISOString().slice(0, 10);
 
 const log = (...args) => console.log('[load]', ...args);
 const failures = [];
@@ -192,7 +194,8 @@ async function run(server) {
 		}
 	}
 
-	// ---- writers: what a write answered 2xx is kept here and checked in the file later ----
+	// ---- writers (load-test/writers.js): what a write answered 2xx is kept here and checked in
+	// the file later ----
 
 	const acked = {
 		actions: [],
@@ -203,127 +206,18 @@ async function run(server) {
 		imports: []
 	};
 
-	/** Coordinator of MEX: new actions. */
-	async function actionWriter() {
-		const cookie = writerSessions.MEX;
-		for (let n = 0; running(); n++) {
-			const title = `Load ${RUN} action ${n}`;
-			const res = await request(origin, 'POST', '/api/v1/actions', {
-				cookie,
-				json: { title, country: 'MEX', articles: [1 + (n % 18)], status: 'in_progress' }
-			});
-			if (note('write', res, `POST /api/v1/actions #${n}`))
-				acked.actions.push({ id: res.body.id, title });
-		}
-	}
-
-	/** Coordinator of GTM: progress updates on one of its actions. */
-	async function updateWriter() {
-		const cookie = writerSessions.GTM;
-		const made = await request(origin, 'POST', '/api/v1/actions', {
-			cookie,
-			json: { title: `Load ${RUN} timeline`, country: 'GTM', articles: [4] }
-		});
-		if (made.status !== 201) throw new Error(`creating the GTM action: ${made.text}`);
-		for (let n = 0; running(); n++) {
-			const text = `Load ${RUN} update ${n}`;
-			const res = await request(origin, 'POST', `/api/v1/actions/${made.body.id}/updates`, {
-				cookie,
-				json: { date: today, note: text, percentComplete: n % 100 }
-			});
-			if (note('write', res, `POST /api/v1/actions/${made.body.id}/updates #${n}`))
-				acked.updates.push({ id: res.body.id, actionId: made.body.id, note: text });
-		}
-	}
-
-	/** Coordinator of SLV: three observations per request (a multi-row change). */
-	async function observationWriter() {
-		const cookie = writerSessions.SLV;
-		for (let n = 0; running(); n++) {
-			const rows = [0, 1, 2].map((k) => ({
-				country: 'SLV',
-				period: '2024',
-				disaggregation: { load: `${RUN}-o${n}-${k}` },
-				value: n * 10 + k,
-				note: `Load ${RUN}`
-			}));
-			const res = await request(
-				origin,
-				'POST',
-				`/api/v1/indicators/${OBS_INDICATOR}/observations`,
-				{
-					cookie,
-					json: { observations: rows }
-				}
-			);
-			if (note('write', res, `POST /api/v1/indicators/${OBS_INDICATOR}/observations #${n}`))
-				for (const r of rows)
-					acked.observations.push({ key: r.disaggregation.load, value: r.value });
-		}
-	}
-
-	/** Coordinator of HND: edits one action (optimistic concurrency) and adds evidence to it. */
-	async function editWriter() {
-		const cookie = writerSessions.HND;
-		const made = await request(origin, 'POST', '/api/v1/actions', {
-			cookie,
-			json: { title: `Load ${RUN} edited`, country: 'HND', articles: [7] }
-		});
-		if (made.status !== 201) throw new Error(`creating the HND action: ${made.text}`);
-		let version = made.body.version;
-		acked.patches.id = made.body.id;
-		acked.patches.version = version;
-		for (let n = 0; running(); n++) {
-			if (n % 2 === 0) {
-				const res = await request(origin, 'PATCH', `/api/v1/actions/${made.body.id}`, {
-					cookie,
-					json: { version, leadAgency: `Agency ${n}` }
-				});
-				if (note('write', res, `PATCH /api/v1/actions/${made.body.id} #${n}`)) {
-					version = res.body.version;
-					acked.patches.count++;
-					acked.patches.version = version;
-				}
-			} else {
-				const title = `Load ${RUN} evidence ${n}`;
-				const res = await request(origin, 'POST', '/api/v1/evidence', {
-					cookie,
-					json: {
-						url: `https://example.org/load/${RUN}/${n}`,
-						title,
-						kind: 'report',
-						target: { type: 'action', id: made.body.id }
-					}
-				});
-				if (note('write', res, `POST /api/v1/evidence #${n}`))
-					acked.evidence.push({ id: res.body.id, title });
-			}
-		}
-	}
-
-	/** The secretariat: template imports of 200 rows each. */
-	async function importWriter() {
-		for (let n = 0; running(); n++) {
-			const lines = ['indicator,country,period,disaggregation,value,status,source,note'];
-			const keys = [];
-			for (let i = 0; i < IMPORT_ROWS; i++) {
-				const key = `${RUN}-i${n}-${i}`;
-				keys.push(key);
-				lines.push(`${OBS_INDICATOR},CRI,2023,load=${key},${i},final,Load test,Import ${n}`);
-			}
-			const res = await request(
-				origin,
-				'POST',
-				`/api/v1/imports?format=template&fileName=load-${RUN}-${n}.csv`,
-				{ cookie: admin, csv: lines.join('\n') + '\n' }
-			);
-			if (note('write', res, `POST /api/v1/imports #${n}`)) {
-				if (!res.body.committed || res.body.rowsImported !== IMPORT_ROWS)
-					fail(`import #${n} answered 2xx but reports ${JSON.stringify(res.body).slice(0, 300)}`);
-				acked.imports.push({ id: res.body.importRunId, keys });
-			}
-		}
-	}
+	const { actionWriter, updateWriter, observationWriter, editWriter, importWriter } = writers({
+		origin,
+		admin,
+		writerSessions,
+		running,
+		note,
+		fail,
+		acked,
+		RUN,
+		OBS_INDICATOR,
+		IMPORT_ROWS
+	});
 
 	/** Half-way through, an online backup from another process, as a nightly job would. */
 	const backupFile = join(tmp, 'backup.db');
@@ -365,112 +259,13 @@ async function run(server) {
 	if (logged.length)
 		fail(`the server logged ${logged.length} error(s): ${logged.slice(0, 5).join('; ')}`);
 
-	// ---- the store: opened directly once the server has stopped ------------------------
+	// ---- the store: opened directly once the server has stopped (load-test/check-store.js) ----
 
-	const db = new Database(dbFile);
-	const one = (sql, ...args) => db.prepare(sql).get(...args);
-	const integrity = one('pragma integrity_check').integrity_check;
-	if (integrity !== 'ok') fail(`integrity_check: ${integrity}`);
-
-	for (const a of acked.actions) {
-		const n = one('select count(*) n from action where title = ?', a.title).n;
-		const row = one('select title from action where id = ?', a.id);
-		const audit = one(
-			"select count(*) n from audit_entry where entity = 'action' and entity_id = ? and operation = 'create'",
-			String(a.id)
-		).n;
-		if (n !== 1 || row?.title !== a.title || audit !== 1)
-			fail(`action ${a.id} "${a.title}": ${n} rows, ${audit} audit entries`);
-	}
-	for (const u of acked.updates) {
-		const n = one('select count(*) n from action_update where note = ?', u.note).n;
-		const row = one('select action_id a from action_update where id = ?', u.id);
-		if (n !== 1 || row?.a !== u.actionId) fail(`update ${u.id} "${u.note}": ${n} rows`);
-	}
-	// Every load-test observation by its key, read once (a query per key scanned the indicator's
-	// values again each time: minutes once the writers acknowledge tens of thousands of rows).
-	const byKey = new Map(
-		db
-			.prepare(
-				`select json_extract(o.disaggregation, '$.load') k, count(*) n, max(o.value) v
-				 from observation o join indicator i on i.id = o.indicator_id
-				 where i.code = ? and json_extract(o.disaggregation, '$.load') is not null group by k`
-			)
-			.all(OBS_INDICATOR)
-			.map((r) => [r.k, r])
-	);
-	const loaded = (key) => byKey.get(key) ?? { n: 0, v: null };
-	for (const o of acked.observations) {
-		const r = loaded(o.key);
-		if (r.n !== 1 || r.v !== o.value) fail(`observation ${o.key}: ${r.n} rows, value ${r.v}`);
-	}
-	for (const e of acked.evidence) {
-		const n = one('select count(*) n from evidence where title = ?', e.title).n;
-		if (n !== 1 || one('select title t from evidence where id = ?', e.id)?.t !== e.title)
-			fail(`evidence ${e.id} "${e.title}": ${n} rows`);
-	}
-	if (acked.patches.id) {
-		const row = one('select version from action where id = ?', acked.patches.id);
-		const audits = one(
-			"select count(*) n from audit_entry where entity = 'action' and entity_id = ? and operation = 'update'",
-			String(acked.patches.id)
-		).n;
-		if (row.version !== acked.patches.version || audits !== acked.patches.count)
-			fail(
-				`edited action ${acked.patches.id}: version ${row.version} (answered ${acked.patches.version}), ${audits} audit entries for ${acked.patches.count} edits`
-			);
-	}
-	for (const imp of acked.imports) {
-		const runRow = one('select rows_imported r from import_run where id = ?', imp.id);
-		const rows = one('select count(*) n from observation where import_run_id = ?', imp.id).n;
-		const audit = one(
-			"select count(*) n from audit_entry where entity = 'import_run' and entity_id = ? and operation = 'import'",
-			String(imp.id)
-		).n;
-		const keyed = imp.keys.filter((k) => loaded(k).n === 1).length;
-		if (runRow?.r !== IMPORT_ROWS || rows !== IMPORT_ROWS || audit !== 1 || keyed !== IMPORT_ROWS)
-			fail(
-				`import ${imp.id}: run row ${JSON.stringify(runRow)}, ${rows} observations, ${keyed} keys found once, ${audit} audit entries`
-			);
-	}
-	// Nothing written twice and nothing written that was not acknowledged (no failed request).
-	const count = (sql, ...a) => one(sql, ...a).n;
-	const totals = {
-		actions: count('select count(*) n from action where title like ?', `Load ${RUN} action %`),
-		updates: count(
-			'select count(*) n from action_update where note like ?',
-			`Load ${RUN} update %`
-		),
-		observations: count(
-			"select count(*) n from observation where json_extract(disaggregation, '$.load') like ?",
-			`${RUN}-o%`
-		),
-		evidence: count('select count(*) n from evidence where title like ?', `Load ${RUN} evidence %`),
-		imports: count('select count(*) n from import_run where file_name like ?', `load-${RUN}-%`)
-	};
-	for (const [k, n] of Object.entries(totals)) {
-		if (n !== acked[k].length) fail(`${k}: ${n} in the store, ${acked[k].length} acknowledged`);
-	}
-	db.close();
+	const integrity = checkStore({ dbFile, acked, RUN, OBS_INDICATOR, IMPORT_ROWS, fail });
 
 	// ---- summary ---------------------------------------------------------------------
 
-	const all = [...reads, ...writes];
-	const ms = (xs, q) => `${Math.round(quantile(xs, q))} ms`;
-	log(
-		`${all.length} requests in ${elapsed.toFixed(1)} s (${(all.length / elapsed).toFixed(0)}/s), ${errors.count} error responses`
-	);
-	log(`  reads:  ${reads.length}, p50 ${ms(reads, 0.5)}, p99 ${ms(reads, 0.99)}`);
-	log(`  writes: ${writes.length}, p50 ${ms(writes, 0.5)}, p99 ${ms(writes, 0.99)}`);
-	log(
-		`  acknowledged: ${acked.actions.length} actions, ${acked.updates.length} updates, ${acked.observations.length} observations, ${acked.evidence.length} evidence links, ${acked.patches.count} edits, ${acked.imports.length} imports (${acked.imports.length * IMPORT_ROWS} rows)`
-	);
-	const slowest = [...byRoute]
-		.map(([route, xs]) => [route, quantile(xs, 0.5), xs.length])
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, 5)
-		.map(([route, p50, n]) => `${route} ${Math.round(p50)} ms (${n})`);
-	log(`  slowest (p50): ${slowest.join(', ')}`);
+	logSummary({ reads, writes, errors, elapsed, acked, byRoute, IMPORT_ROWS, log });
 	let backupCheck = 'not made';
 	if (backupDone) {
 		const copy = new Database(backupFile, { readonly: true });

@@ -1,23 +1,13 @@
 // The one write path of actions: create, edit, delete and restore, each checking authz.ts,
-// applying the review rules (review/states.ts) and writing its audit entry in one
-// transaction. The search index and the data version follow by trigger (migration 0006).
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+// applying the review rules (review-step.ts, after review/states.ts) and writing its audit entry
+// in one transaction. References are resolved in refs.ts; a write on an old version is the 409
+// of stale-conflict.ts. The search index and the data version follow by trigger (migration 0006).
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import {
-	action,
-	actionArticle,
-	actionIndicator,
-	actionUpdate,
-	article,
-	auditEntry,
-	country,
-	indicator,
-	type ReviewState
-} from '../db/schema';
-import { assert, canSeeDeleted, canValidate, requireActor, type Actor } from '../auth/authz';
-import { nextReviewState, type ReviewOperation, type ReviewRefusal } from '../review/states';
+import { action, actionUpdate } from '../db/schema';
+import { assert, canSeeDeleted, requireActor, type Actor } from '../auth/authz';
 import { recordAudit, changedFields } from '../audit/audit';
-import { conflict, invalid, notFound, type FieldIssue } from '../http/errors';
+import { conflict, invalid, notFound } from '../http/errors';
 import { getFramework, isoToday } from '../declaration/articles';
 import {
 	actionRuleIssues,
@@ -30,143 +20,17 @@ import {
 	snapshotOf,
 	workingRecord,
 	type ActionDetail,
-	type ActionRecord,
 	type ActionRow,
-	type ActionSnapshot,
-	type Tx,
-	type UserRef
+	type ActionSnapshot
 } from './records';
 import { getAction } from './read';
+import { replaceLinks, resolveRefs } from './refs';
+import { applyReview } from './review-step';
+import { staleConflict } from './stale-conflict';
 
-interface Resolved {
-	articleIds?: number[];
-	indicatorIds?: number[];
-}
-
-function resolveRefs(
-	db: Db,
-	input: { country?: string | null; articles?: number[]; indicators?: string[] }
-): Resolved {
-	const issues: FieldIssue[] = [];
-	const out: Resolved = {};
-	if (input.country) {
-		const c = db.select().from(country).where(eq(country.iso3, input.country)).get();
-		if (!c || !c.member) {
-			issues.push({
-				path: 'country',
-				message: `${input.country} is not a member state of the RCM; use a member's code or null for a regional action.`
-			});
-		}
-	}
-	if (input.articles) {
-		const fw = getFramework(db);
-		const wanted = [...new Set(input.articles)];
-		const rows = wanted.length
-			? db
-					.select({ id: article.id, number: article.number })
-					.from(article)
-					.where(and(eq(article.frameworkId, fw.id), inArray(article.number, wanted)))
-					.all()
-			: [];
-		const missing = wanted.filter((n) => !rows.some((r) => r.number === n));
-		if (missing.length) {
-			issues.push({
-				path: 'articles',
-				message: `No article ${missing.join(', ')}; the declaration has articles 1 to 18.`
-			});
-		}
-		out.articleIds = rows.map((r) => r.id);
-	}
-	if (input.indicators) {
-		const wanted = [...new Set(input.indicators)];
-		const rows = wanted.length
-			? db
-					.select({ id: indicator.id, code: indicator.code })
-					.from(indicator)
-					.where(inArray(indicator.code, wanted))
-					.all()
-			: [];
-		const missing = wanted.filter((c) => !rows.some((r) => r.code === c));
-		if (missing.length) {
-			issues.push({ path: 'indicators', message: `Unknown indicator ${missing.join(', ')}.` });
-		}
-		out.indicatorIds = rows.map((r) => r.id);
-	}
-	if (issues.length) throw invalid('Some fields are not valid.', issues);
-	return out;
-}
-
-function replaceLinks(tx: Tx, id: number, refs: Resolved): void {
-	if (refs.articleIds) {
-		tx.delete(actionArticle).where(eq(actionArticle.actionId, id)).run();
-		for (const articleId of refs.articleIds)
-			tx.insert(actionArticle).values({ actionId: id, articleId }).run();
-	}
-	if (refs.indicatorIds) {
-		tx.delete(actionIndicator).where(eq(actionIndicator.actionId, id)).run();
-		for (const indicatorId of refs.indicatorIds)
-			tx.insert(actionIndicator).values({ actionId: id, indicatorId }).run();
-	}
-}
-
-/** Stores the current working record as the validated version (DESIGN §5). */
-export function markValidated(tx: Tx, id: number): ActionRecord {
-	const rec = workingRecord(tx, id);
-	tx.update(action)
-		.set({
-			reviewState: 'validated',
-			reviewComment: null,
-			validated: snapshotOf(rec) as unknown as Record<string, unknown>,
-			validatedAt: new Date()
-		})
-		.where(eq(action.id, id))
-		.run();
-	return workingRecord(tx, id);
-}
-
-const REFUSALS: Record<ReviewOperation, Partial<Record<ReviewRefusal, string>>> = {
-	create: {},
-	import: {},
-	edit: {},
-	submit: {
-		already_submitted: 'This action is already waiting for validation.',
-		already_validated: 'This action is validated; edit it to send a new version.'
-	},
-	validate: { already_validated: 'This action is already validated.' },
-	return: { not_submitted: 'Only an action waiting for validation can be returned.' }
-};
-
-/**
- * Applies the review rules (review/states.ts) of an operation to an action inside the
- * write's transaction: the secretariat's records are validated at once, a coordinator's edit
- * of a validated record waits as `submitted` while shared pages keep the last validated
- * version, and so on. A step that does not apply is a 409 that changes nothing.
- */
-export function applyReview(
-	tx: Tx,
-	actor: Actor,
-	id: number,
-	op: ReviewOperation,
-	current: ReviewState | null,
-	comment?: string
-): ReviewState {
-	const out = nextReviewState(op, { current, validator: canValidate(actor), comment });
-	if (!out.ok) throw conflict(REFUSALS[op][out.refusal] ?? 'This review step does not apply.');
-	if (out.publishes) {
-		markValidated(tx, id);
-		return 'validated';
-	}
-	if (out.state !== current || out.comment !== undefined) {
-		tx.update(action)
-			.set({
-				reviewState: out.state,
-				...(out.comment !== undefined ? { reviewComment: out.comment } : {})
-			})
-			.where(eq(action.id, id))
-			.run();
-	}
-	return out.state;
-}
+// Part of this module's API since before the split (callers import them from here).
+export { applyReview, markValidated } from './review-step';
+export { staleConflict, type ConflictDetails, type FieldChange } from './stale-conflict';
 
 export function createAction(db: Db, actor: Actor | null, input: ActionCreateInput): ActionDetail {
 	const who = requireActor(actor);
@@ -222,58 +86,6 @@ export function createAction(db: Db, actor: Actor | null, input: ActionCreateInp
 		return created.id;
 	});
 	return getAction(db, who, id);
-}
-
-export interface FieldChange {
-	field: string;
-	/** The value when the editor opened the record (null if unknown). */
-	then: unknown;
-	now: unknown;
-}
-
-export interface ConflictDetails {
-	yourVersion: number;
-	currentVersion: number;
-	changes: FieldChange[];
-	changedBy: UserRef | null;
-	changedAt: string;
-	current: ActionRecord;
-}
-
-/**
- * A 409 for an edit based on an old version, with what changed since that version
- * (from the audit log) and the current record, so the editor can decide.
- */
-export function staleConflict(db: Db | Tx, actor: Actor, id: number, yourVersion: number) {
-	const current = workingRecord(db, id);
-	const entries = db
-		.select({ before: auditEntry.before, after: auditEntry.after })
-		.from(auditEntry)
-		.where(and(eq(auditEntry.entity, 'action'), eq(auditEntry.entityId, String(id))))
-		.orderBy(desc(auditEntry.id))
-		.all();
-	const then = entries
-		.map((e) => e.after as Record<string, unknown> | null)
-		.find((a) => a && a.version === yourVersion);
-	const now = auditStateOf(current) as Record<string, unknown>;
-	const changes: FieldChange[] = then
-		? changedFields(then, now)
-				.filter((f) => f !== 'id')
-				.map((field) => ({ field, then: then[field] ?? null, now: now[field] ?? null }))
-		: [];
-	const details: ConflictDetails = {
-		yourVersion,
-		currentVersion: current.version,
-		changes,
-		changedBy: current.updatedBy,
-		changedAt: current.updatedAt,
-		current
-	};
-	const fields = changes.map((c) => c.field).join(', ');
-	return conflict(
-		`This action was changed by ${current.updatedBy?.name ?? 'someone else'} after you opened it (you had version ${yourVersion}, it is now version ${current.version}${fields ? `; changed: ${fields}` : ''}). Nothing was saved.`,
-		details
-	);
 }
 
 export function updateAction(
