@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// Issue 4: the member-state × article matrix and the off-track / stale indicators (the
 		// first twelve here; all of them on /indicators?alerts=all).
 		matrix: memberArticleMatrix(db, locals.actor, { locale }),
-		indicatorAlerts: alertsPreview(indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale })),
+		indicatorAlerts: alertsPreview(indicatorAlerts(db, locals.actor, null, { locale })),
 		// Issue 19: actions completed per member state, on the region map.
 		map: actionsRegionMap(db, locals.actor!, locale, (iso3) => localizeHref(`/countries/${iso3}`))
 	}));

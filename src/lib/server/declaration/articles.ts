@@ -40,7 +40,7 @@ export interface ArticleProgress {
 	indicatorCount: number;
 	/**
 	 * Verdicts of the article's indicators for the member states and the region (DESIGN §6
-	 * "Articles"; method cagr-ratio), filled by getArticle.
+	 * "Articles"; each indicator's default method), filled by getArticle.
 	 */
 	indicatorStatuses?: IndicatorVerdictGroup[];
 }
@@ -202,7 +202,7 @@ export function getArticle(
 		textTranslated: a.textTranslated,
 		progress: {
 			...articleProgress(db, fw.id, actor).get(number)!,
-			indicatorStatuses: articleIndicatorVerdicts(db, actor, number, 'cagr-ratio', {
+			indicatorStatuses: articleIndicatorVerdicts(db, actor, number, null, {
 				locale,
 				validatedOnly: !actor
 			})

@@ -26,7 +26,12 @@ export interface Headlines {
 
 export function sharedHeadlines(
 	db: Db,
-	opts: { asOf: string | null; asOfYear?: number; locale: 'en' | 'es' | 'fr'; method: Method },
+	opts: {
+		asOf: string | null;
+		asOfYear?: number;
+		locale: 'en' | 'es' | 'fr';
+		method: Method | null;
+	},
 	membersWithActions: { total?: number }[]
 ): Headlines {
 	const read = { validatedOnly: true as const, locale: opts.locale, asOfYear: opts.asOfYear };

@@ -1,5 +1,6 @@
 // The open dataset of a share link's scope (data.json): its licence and source line, the
-// published fields of each action and indicator (picked one by one), and its validated
+// published fields of each action and indicator (picked one by one) with each indicator's
+// verdicts (its default method, the ceiling part and the flags in words), and its validated
 // observations.
 import type { Db } from '../db';
 import type { ResolvedShareLink } from '../sharing/share-links';
@@ -8,6 +9,8 @@ import type { IndicatorRecord } from '../indicators/catalogue';
 import { dataVersion } from '../cache';
 import { scopeContent, type OpenLocale } from './scope';
 import { validatedObservations, type OpenObservation } from './observations';
+import { indicatorVerdictGroups, type IndicatorVerdictGroup } from '../progress';
+import { readOptions } from '../sharing/shared-pages';
 
 export const LICENCE = {
 	id: 'CC-BY-4.0',
@@ -49,6 +52,23 @@ export interface OpenIndicator {
 	sdg: string[];
 	custodian: string;
 	source: string;
+	/** How the aggregate is formed when there is no headline (issue 16 §5). */
+	aggregation: 'mean' | 'sum';
+	/** The verdict of each member state (or the link's country) and the region with data. */
+	verdicts: OpenVerdict[];
+}
+
+/** One verdict as published: its method, status, ceiling part and flags in words (§16). */
+export interface OpenVerdict {
+	country: string | null;
+	method: string;
+	status: string;
+	latestYear: number | null;
+	latestValue: number | null;
+	/** The ceiling part, shown beside the status ("1 of 2 corridors above 5%: …"). */
+	ceiling: { status: 'clear' | 'breached'; text: string } | null;
+	flags: string[];
+	explanation: string;
 }
 
 export interface OpenDataset {
@@ -86,7 +106,21 @@ function openAction(a: PublishedAction): OpenAction {
 	};
 }
 
-function openIndicator(i: IndicatorRecord): OpenIndicator {
+function openVerdicts(group: IndicatorVerdictGroup | undefined): OpenVerdict[] {
+	return (group?.verdicts ?? []).map((v) => ({
+		country: v.country,
+		method: group!.method,
+		status: v.status,
+		latestYear: v.latestYear,
+		latestValue: v.latestValue,
+		ceiling:
+			v.ceilingStatus && v.ceilingText ? { status: v.ceilingStatus, text: v.ceilingText } : null,
+		flags: v.flagTexts,
+		explanation: v.explanation
+	}));
+}
+
+function openIndicator(i: IndicatorRecord, group?: IndicatorVerdictGroup): OpenIndicator {
 	return {
 		code: i.code,
 		name: i.name,
@@ -98,7 +132,9 @@ function openIndicator(i: IndicatorRecord): OpenIndicator {
 		articles: i.articles,
 		sdg: i.sdg,
 		custodian: i.custodian,
-		source: i.source
+		source: i.source,
+		aggregation: i.aggregation,
+		verdicts: openVerdicts(group)
 	};
 }
 
@@ -115,6 +151,17 @@ export function openDataset(
 		{ country: content.country, asOf: link.asOf }
 	);
 	const withData = new Set(observations.map((o) => o.indicator));
+	const groups = new Map(
+		indicatorVerdictGroups(
+			db,
+			null,
+			content.indicators.map((i) => i.code),
+			{
+				...readOptions(link, locale),
+				...(content.country ? { scopes: [content.country] } : {})
+			}
+		).map((g) => [g.code, g])
+	);
 	return {
 		licence: { ...LICENCE, attribution: 'Regional Conference on Migration, Avance' },
 		source: SOURCE,
@@ -126,7 +173,7 @@ export function openDataset(
 		// A country link lists the indicators it has values of; the others every indicator in scope.
 		indicators: content.indicators
 			.filter((i) => !content.country || withData.has(i.code))
-			.map(openIndicator),
+			.map((i) => openIndicator(i, groups.get(i.code))),
 		observations
 	};
 }

@@ -180,3 +180,23 @@ export function disaggregateRanking(
 		(a, b) => (decrease ? b.value - a.value : a.value - b.value) || a.label.localeCompare(b.label)
 	);
 }
+
+/**
+ * The series drawn for one country when there are more than `max`: the headline, then the
+ * disaggregates furthest along (lowest latest value for a decrease indicator).
+ */
+export function drawnSeries<S extends { kind: string; points: { value: number }[] }>(
+	series: S[],
+	direction: 'increase' | 'decrease',
+	max: number
+): S[] {
+	if (series.length <= max) return series;
+	const latest = (s: S) => s.points[s.points.length - 1]?.value ?? 0;
+	const sign = direction === 'decrease' ? -1 : 1;
+	const headline = series.filter((s) => s.kind === 'headline');
+	const rest = series
+		.filter((s) => s.kind !== 'headline')
+		.sort((a, b) => sign * (latest(a) - latest(b)))
+		.slice(0, max - headline.length);
+	return [...headline, ...rest];
+}

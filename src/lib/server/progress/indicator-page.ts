@@ -26,7 +26,7 @@ import {
 	indicatorVerdicts,
 	siteDefaultMethod
 } from './verdicts';
-import { disaggregateRanking, indicatorChartData } from './charts';
+import { disaggregateRanking, drawnSeries, indicatorChartData } from './charts';
 import { memberScopes, ownAndRegional } from './series';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
@@ -116,7 +116,7 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 		country: {
 			verdict,
 			comparison: allMethodVerdicts(db, actor, indicator.code, scope, { locale }),
-			series: drawnSeries(chart.series, indicator.direction),
+			series: drawnSeries(chart.series, indicator.direction, MAX_SERIES),
 			totalSeries: chart.series.length,
 			ranking:
 				indicator.ceiling !== null
@@ -146,22 +146,6 @@ function scopeOptions(
 			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
 			.sort((a, b) => a.name.localeCompare(b.name, locale))
 	];
-}
-
-/** The series drawn for one country: all of them, or the headline and the furthest along. */
-export function drawnSeries<S extends { kind: string; points: { value: number }[] }>(
-	series: S[],
-	direction: 'increase' | 'decrease'
-): S[] {
-	if (series.length <= MAX_SERIES) return series;
-	const latest = (s: S) => s.points[s.points.length - 1]?.value ?? 0;
-	const sign = direction === 'decrease' ? -1 : 1;
-	const headline = series.filter((s) => s.kind === 'headline');
-	const rest = series
-		.filter((s) => s.kind !== 'headline')
-		.sort((a, b) => sign * (latest(a) - latest(b)))
-		.slice(0, MAX_SERIES - headline.length);
-	return [...headline, ...rest];
 }
 
 /** The history of one value asked for by ?history= (the disclosure without JavaScript). */

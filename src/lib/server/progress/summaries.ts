@@ -1,7 +1,7 @@
 // Progress, server side — summaries the overview, article and country pages draw: verdicts per
 // indicator for the member states and the region, the off-track / stale alert list (with each
 // verdict's flags and ceiling), and every indicator's latest value and verdict for one country.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, framework, indicator, indicatorArticle } from '../db/schema';
 import type { Actor } from '../auth/authz';
@@ -165,6 +165,32 @@ export function articleIndicatorVerdicts(
 	const year = opts.asOfYear ?? new Date().getUTCFullYear();
 	return rows.map((ind) =>
 		groupFor(db, actor, ind, names.get(ind.id) ?? ind.name, scopes, method, opts, year)
+	);
+}
+
+/**
+ * The verdicts of the given indicators (in code order) for the given scopes (default: the
+ * member states and the region), each with its default method (open data, issue 16 §3).
+ */
+export function indicatorVerdictGroups(
+	db: Db,
+	actor: Actor | null,
+	codes: string[],
+	opts: ProgressReadOptions & { scopes?: Scope[] } = {}
+): IndicatorVerdictGroup[] {
+	if (!actor && !opts.validatedOnly) throw unauthorized();
+	if (codes.length === 0) return [];
+	const rows = db
+		.select()
+		.from(indicator)
+		.where(inArray(indicator.code, codes))
+		.all()
+		.sort((a, b) => compareCodes(a.code, b.code));
+	const names = indicatorNames(db, opts.locale ?? 'en');
+	const scopes = opts.scopes ?? memberScopes(db);
+	const year = opts.asOfYear ?? new Date().getUTCFullYear();
+	return rows.map((ind) =>
+		groupFor(db, actor, ind, names.get(ind.id) ?? ind.name, scopes, null, opts, year)
 	);
 }
 

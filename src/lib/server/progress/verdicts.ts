@@ -74,6 +74,15 @@ export function siteDefaultMethod(db: Db): Method {
 	return (METHODS as readonly string[]).includes(v ?? '') ? (v as Method) : 'cagr-ratio';
 }
 
+/**
+ * The method a page's address asks for (`?method=`), or null when it asks for none or for one
+ * that does not exist: null means each indicator's default, then the site's (methodFor).
+ */
+export function askedMethod(url: URL): Method | null {
+	const v = url.searchParams.get('method');
+	return (METHODS as readonly string[]).includes(v ?? '') ? (v as Method) : null;
+}
+
 /** The method a reader gets: the one asked for, else the indicator's default, else the site's. */
 export function methodFor(
 	db: Db,

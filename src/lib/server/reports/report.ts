@@ -13,6 +13,7 @@ import { publishedEvidence, type PublishedEvidence } from '../visibility/publish
 import { readOptions } from '../sharing/shared-pages';
 import {
 	countryVerdict,
+	drawnSeries,
 	indicatorChartData,
 	indicatorVerdicts,
 	memberScopes,
@@ -100,20 +101,10 @@ function indicatorDetail(
 ): ReportIndicator['detail'] {
 	const locale = opts.locale;
 	if (country) {
-		const verdict = countryVerdict(db, null, ind.code, country, 'cagr-ratio', opts);
+		const verdict = countryVerdict(db, null, ind.code, country, null, opts);
 		const chart = indicatorChartData(db, null, ind.code, { ...opts, country });
 		if (chart.series.length === 0) return null;
-		let series = chart.series;
-		if (series.length > MAX_COUNTRY_SERIES) {
-			const latest = (s: ChartSeries) => s.points[s.points.length - 1]?.value ?? 0;
-			const sign = ind.direction === 'decrease' ? -1 : 1;
-			const headline = series.filter((s) => s.kind === 'headline');
-			const rest = series
-				.filter((s) => s.kind !== 'headline')
-				.sort((a, b) => sign * (latest(a) - latest(b)))
-				.slice(0, MAX_COUNTRY_SERIES - headline.length);
-			series = [...headline, ...rest];
-		}
+		const series = drawnSeries(chart.series, ind.direction, MAX_COUNTRY_SERIES);
 		return {
 			series,
 			meanOfDisaggregates: [],
@@ -123,7 +114,7 @@ function indicatorDetail(
 	}
 	const scopes = memberScopes(db);
 	const chart = indicatorChartData(db, null, ind.code, opts);
-	const verdicts = indicatorVerdicts(db, null, ind.code, 'cagr-ratio', {
+	const verdicts = indicatorVerdicts(db, null, ind.code, null, {
 		...opts,
 		countries: scopes
 	})

@@ -26,7 +26,8 @@ import {
 	indicatorAlerts,
 	indicatorChartData,
 	indicatorVerdicts,
-	memberScopes
+	memberScopes,
+	methodFor
 } from '../progress';
 import { getIndicator } from '../indicators/catalogue';
 import { FRAMEWORK_SLUG } from '../seed/seed';
@@ -150,7 +151,12 @@ export function articleId(db: Db, n: number): number | null {
 	);
 }
 
-export function sharedOverview(db: Db, link: ResolvedShareLink, locale: Locale, method: Method) {
+export function sharedOverview(
+	db: Db,
+	link: ResolvedShareLink,
+	locale: Locale,
+	method: Method | null
+) {
 	const opts = readOptions(link, locale);
 	const q = { asOf: link.asOf, locale };
 	const perArticle = publishedActionCountsByArticle(db, q);
@@ -178,7 +184,7 @@ export function sharedArticle(
 	link: ResolvedShareLink,
 	n: number,
 	locale: Locale,
-	method: Method,
+	method: Method | null,
 	pages: SharedListPages = {}
 ) {
 	const opts = readOptions(link, locale);
@@ -217,7 +223,7 @@ export function sharedCountry(
 	link: ResolvedShareLink,
 	iso3: string,
 	locale: Locale,
-	method: Method,
+	method: Method | null,
 	pages: SharedListPages = {}
 ) {
 	const opts = readOptions(link, locale);
@@ -257,13 +263,14 @@ export function sharedIndicator(
 	link: ResolvedShareLink,
 	code: string,
 	locale: Locale,
-	method: Method,
+	method: Method | null,
 	country: string | null
 ) {
 	const opts = readOptions(link, locale);
 	const ind = getIndicator(db, null, code, { locale, validatedOnly: true });
+	const defaultMethod = methodFor(db, ind);
 	const scopes = new Set(memberScopes(db));
-	const verdicts = indicatorVerdicts(db, null, ind.code, method, opts)
+	const verdicts = indicatorVerdicts(db, null, ind.code, method ?? defaultMethod, opts)
 		.filter((v) => scopes.has(v.country ?? ''))
 		.map((v) => ({ ...v, name: v.country ? countryName(v.country, locale) : null }));
 	const selected = country && verdicts.some((v) => v.country === country) ? country : null;
@@ -286,7 +293,8 @@ export function sharedIndicator(
 			source: ind.source,
 			articles: ind.articles
 		},
-		method,
+		method: method ?? defaultMethod,
+		defaultMethod,
 		verdicts,
 		selected,
 		verdict: selected ? (verdicts.find((v) => v.country === selected) ?? null) : null,

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const alerts =
 		url.searchParams.get('alerts') === 'all'
 			? readThrough(db, locals.actor, `alerts|${locale}`, () =>
-					indicatorAlerts(db, locals.actor, 'cagr-ratio', { locale })
+					indicatorAlerts(db, locals.actor, null, { locale })
 				)
 			: null;
 	return {

@@ -8,9 +8,9 @@ import { sharePath } from '$lib/server/sharing/share-links';
 import { redirect } from '@sveltejs/kit';
 import { publishedActionsRegionMap } from '$lib/server/maps/entries';
 import { sharedHeadlines } from '$lib/server/glance/headlines';
-import { memberArticleMatrix } from '$lib/server/progress';
 import { readOptions } from '$lib/server/sharing/shared-pages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { askedMethod, memberArticleMatrix } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -25,8 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	requireInScope(link, { type: 'overview' });
 	const db = getDb();
-	const method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const method = askedMethod(url);
 	const locale = requestLocale();
 	const base = `/s/${params.token}`;
 	// Issue 19: the front page opens with three figures, the map and the matrix.

@@ -3,13 +3,13 @@ import { getCountry } from '$lib/server/declaration/countries';
 import { requestLocale } from '$lib/server/http/locale';
 import { actionsSection } from '$lib/server/actions';
 import { pageError } from '$lib/server/http/pages';
-import { countryIndicatorSummaries } from '$lib/server/progress';
+import { askedMethod, countryIndicatorSummaries } from '$lib/server/progress';
 import { actionsRegionMap } from '$lib/server/maps/entries';
 import { readThrough } from '$lib/server/cache';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	try {
 		const db = getDb();
 		const locale = requestLocale();
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				getDb(),
 				locals.actor,
 				country.iso3,
-				'cagr-ratio',
+				askedMethod(url),
 				{
 					locale: requestLocale(),
 					full: true

@@ -8,6 +8,7 @@ import {
 	sharedNotFound
 } from '$lib/server/sharing/shared-pages';
 import { sharedArticle } from '$lib/server/sharing/shared-views';
+import { askedMethod } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -16,8 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const n = Number(params.n);
 	if (!/^\d{1,2}$/.test(params.n) || n < 1 || n > 18) sharedNotFound();
 	requireInScope(link, { type: 'article', number: n });
-	const method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const method = askedMethod(url);
 	// One page of actions and one of evidence (`?actions=2&evidence=3`); the rest is a link away.
 	return sharedArticle(getDb(), link, n, requestLocale(), method, {
 		actions: pageParam(url, 'actions'),

@@ -11,6 +11,7 @@ import { sharedCountry } from '$lib/server/sharing/shared-views';
 import { isAppError } from '$lib/server/http/errors';
 import { publishedActionsRegionMap } from '$lib/server/maps/entries';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { askedMethod } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -18,8 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	editionRedirect(link, params.token, url);
 	const iso3 = params.iso3.toUpperCase();
 	requireInScope(link, { type: 'country', iso3 });
-	const method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const method = askedMethod(url);
 	try {
 		const db = getDb();
 		const locale = requestLocale();

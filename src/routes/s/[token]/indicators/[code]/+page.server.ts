@@ -5,6 +5,7 @@ import { requireInScope, requireShare, sharedNotFound } from '$lib/server/sharin
 import { indicatorArticles, sharedIndicator } from '$lib/server/sharing/shared-views';
 import { verdictsRegionMap } from '$lib/server/maps/entries';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { askedMethod } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -14,8 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const articles = indicatorArticles(db, params.code);
 	if (!articles) sharedNotFound();
 	requireInScope(link, { type: 'indicator', code: params.code, articles });
-	const method =
-		url.searchParams.get('method') === 'progress-chart' ? 'progress-chart' : 'cagr-ratio';
+	const method = askedMethod(url);
 	const country = (url.searchParams.get('country') ?? '').toUpperCase();
 	const locale = requestLocale();
 	const view = sharedIndicator(
