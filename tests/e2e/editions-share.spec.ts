@@ -30,7 +30,7 @@ test('a share link to an edition serves the frozen edition, not live data', asyn
 		headers,
 		data: { scopeType: 'country', scopeTarget: 'MEX', label: 'x', edition: 'no-such-edition' }
 	});
-	expect(bad.status()).toBe(400);
+	expect(bad.status()).toBe(422);
 
 	// A change after the edition never shows on the edition's shared pages.
 	const title = `After the shared edition ${Date.now()}`;
