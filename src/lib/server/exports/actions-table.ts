@@ -1,6 +1,12 @@
 // The signed-in actions list as a table (owns: its columns), written as CSV by
 // /actions/export.csv and as Excel by /actions/export.xlsx, so both files have the same columns.
-import type { ActionRecord } from '../actions';
+import { getDb } from '../db';
+import { listActions, type ActionRecord } from '../actions';
+import { lenientQuery } from '../actions/forms';
+import { signedInOrRedirect } from '../http/pages';
+import type { Actor } from '../auth/authz';
+import { tableDownload, type TableFormat } from './download';
+import { actionQuerySchema } from '$lib/schemas/actions';
 import { countryName } from '../declaration/countries';
 import type { XlsxColumn } from './xlsx';
 import type { CsvValue } from '$lib/csv';
@@ -46,4 +52,28 @@ export function actionExportRows(items: ActionRecord[], origin: URL): CsvValue[]
 		a.updatedAt,
 		new URL(`/actions/${a.id}`, origin).href
 	]);
+}
+
+const MAX_ROWS = 20000;
+
+/** The download of the actions list as filtered on the page (`url` carries the filters). */
+export function actionsDownload(
+	format: TableFormat,
+	locals: { actor?: Actor | null },
+	url: URL
+): Promise<Response> {
+	const actor = signedInOrRedirect(locals.actor, url);
+	const query = lenientQuery(url, actionQuerySchema, ['limit', 'cursor', 'page', 'lang']);
+	const { items } = listActions(getDb(), actor, { ...query, limit: MAX_ROWS });
+	return tableDownload(
+		format,
+		{ name: 'Actions', columns: ACTION_EXPORT_COLUMNS, rows: actionExportRows(items, url) },
+		{
+			title: 'Avance: implementation actions (working data, as filtered)',
+			source: 'Avance, RCM Special Declaration on the Global Compact for Migration',
+			licence: 'Internal working data: not for publication before validation',
+			url: new URL(`/actions${url.search}`, url).href
+		},
+		'avance-actions'
+	);
 }

@@ -54,14 +54,42 @@ function emptyCell(): MatrixCell {
 	};
 }
 
-/** Actions per member state (and the region) × article: counts by status and share completed. */
-export function memberArticleMatrix(
+/** Counts one action in the cells of its articles. */
+function countInto(row: Record<number, MatrixCell>, a: VisibleAction) {
+	for (const n of a.articles) {
+		const cell = row[n];
+		if (!cell) continue;
+		cell.total++;
+		cell.byStatus[a.status]++;
+		if (a.status === 'completed') cell.completed++;
+	}
+}
+
+function finishCells(row: Record<number, MatrixCell>) {
+	for (const cell of Object.values(row))
+		cell.share = cell.total ? cell.completed / cell.total : null;
+}
+
+/**
+ * One country's actions per article (issue 19 §3: the country page's per-article rows): every
+ * article of the declaration, with the counts by status and the share completed.
+ */
+export function countryArticleCells(
 	db: Db,
 	actor: Actor | null,
+	iso3: string,
 	opts: ProgressReadOptions = {}
-): ArticleMatrix {
-	const actions = readableActions(db, actor, opts);
-	const articles = db
+): Record<number, MatrixCell> {
+	const row: Record<number, MatrixCell> = Object.fromEntries(
+		articleNumbers(db).map((n) => [n, emptyCell()])
+	);
+	for (const a of readableActions(db, actor, { ...opts, country: iso3 })) countInto(row, a);
+	finishCells(row);
+	return row;
+}
+
+function articleNumbers(db: Db): number[] {
+	return db
 		.select({ n: article.number })
 		.from(article)
 		.innerJoin(framework, eq(framework.id, article.frameworkId))
@@ -69,6 +97,16 @@ export function memberArticleMatrix(
 		.all()
 		.map((r) => r.n)
 		.sort((a, b) => a - b);
+}
+
+/** Actions per member state (and the region) × article: counts by status and share completed. */
+export function memberArticleMatrix(
+	db: Db,
+	actor: Actor | null,
+	opts: ProgressReadOptions = {}
+): ArticleMatrix {
+	const actions = readableActions(db, actor, opts);
+	const articles = articleNumbers(db);
 	const locale = opts.locale ?? 'en';
 	const scopes = memberScopes(db);
 	const rows = scopes
@@ -86,19 +124,9 @@ export function memberArticleMatrix(
 	for (const a of actions) {
 		const row = cells.get(a.country ?? '');
 		if (!row) continue; // a non-member country's action
-		for (const n of a.articles) {
-			const cell = row[n];
-			if (!cell) continue;
-			cell.total++;
-			cell.byStatus[a.status]++;
-			if (a.status === 'completed') cell.completed++;
-		}
+		countInto(row, a);
 	}
-	for (const row of cells.values()) {
-		for (const cell of Object.values(row)) {
-			cell.share = cell.total ? cell.completed / cell.total : null;
-		}
-	}
+	for (const row of cells.values()) finishCells(row);
 	return {
 		articles,
 		rows: rows.map((r) => ({ ...r, cells: cells.get(r.iso3 ?? '')! }))

@@ -183,7 +183,8 @@ export function disaggregateRanking(
 
 /**
  * The series drawn for one country when there are more than `max`: the headline, then the
- * disaggregates furthest along (lowest latest value for a decrease indicator).
+ * disaggregates furthest from the target (the highest latest values of an indicator that should
+ * fall, so corridors past a ceiling always show; the lowest of one that should rise).
  */
 export function drawnSeries<S extends { kind: string; points: { value: number }[] }>(
 	series: S[],

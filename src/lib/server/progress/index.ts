@@ -8,4 +8,5 @@ export * from './verdicts';
 export * from './charts';
 export * from './summaries';
 export * from './actions';
+export * from './country-charts';
 export { METHODS } from '$lib/progress';

@@ -1,7 +1,7 @@
 // The indicator page, assembled (the page's route only reads its address): the scope choices
 // (members, the region, non-members with values), the verdicts of the members or of one scope,
 // the chart series (at most MAX_SERIES for one country: the headline, then the disaggregates
-// furthest along), the ranking of disaggregates, the values and the history asked for, and
+// furthest from the target), the ranking of disaggregates, the values and the history asked for, and
 // what the reader may do there (from authz).
 import type { Db } from '$lib/server/db';
 import { observationGroupTarget, threadFor } from '$lib/server/desk/comments';

@@ -1,9 +1,15 @@
 import { getDb } from '$lib/server/db';
 import { getCountry } from '$lib/server/declaration/countries';
+import { listArticles } from '$lib/server/declaration/articles';
 import { requestLocale } from '$lib/server/http/locale';
 import { actionsSection } from '$lib/server/actions';
 import { pageError } from '$lib/server/http/pages';
-import { askedMethod, countryIndicatorSummaries } from '$lib/server/progress';
+import {
+	askedMethod,
+	countryArticleCells,
+	countryIndicatorCharts,
+	countryIndicatorSummaries
+} from '$lib/server/progress';
 import { actionsRegionMap } from '$lib/server/maps/entries';
 import { readThrough } from '$lib/server/cache';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -13,30 +19,34 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	try {
 		const db = getDb();
 		const locale = requestLocale();
+		const actor = locals.actor;
 		const country = getCountry(db, params.iso3, locale);
-		return {
-			country,
-			// Issue 19: where this member state stands among the others (actions completed).
-			map: country.member
-				? readThrough(db, locals.actor, `map|actions|${locale}`, () =>
-						actionsRegionMap(db, locals.actor!, locale, (iso3) =>
-							localizeHref(`/countries/${iso3}`)
-						)
-					)
-				: null,
-			actions: actionsSection(getDb(), locals.actor, { country: country.iso3 }, requestLocale()),
+		const method = askedMethod(url);
+		// Computed once per data version and reader (see $lib/server/cache).
+		return readThrough(db, actor, `country|${country.iso3}|${method ?? ''}|${locale}`, () => {
 			// Issue 4: the country's indicator values and verdicts.
-			indicatorSummaries: countryIndicatorSummaries(
-				getDb(),
-				locals.actor,
-				country.iso3,
-				askedMethod(url),
-				{
-					locale: requestLocale(),
-					full: true
-				}
-			)
-		};
+			const indicatorSummaries = countryIndicatorSummaries(db, actor, country.iso3, method, {
+				locale,
+				full: true
+			});
+			const cells = countryArticleCells(db, actor, country.iso3, { locale });
+			return {
+				country,
+				// Issue 19: where this member state stands among the others (actions completed).
+				map: country.member
+					? actionsRegionMap(db, actor!, locale, (iso3) => localizeHref(`/countries/${iso3}`))
+					: null,
+				// Issue 19 §3: one row per article (the country's actions) and its indicators' charts.
+				articles: listArticles(db, locale).map((a) => ({
+					number: a.number,
+					title: a.title,
+					cell: cells[a.number]
+				})),
+				charts: countryIndicatorCharts(db, actor, country.iso3, indicatorSummaries, { locale }),
+				actions: actionsSection(db, actor, { country: country.iso3 }, locale),
+				indicatorSummaries
+			};
+		});
 	} catch (e) {
 		pageError(e);
 	}

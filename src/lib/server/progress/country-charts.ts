@@ -1,0 +1,51 @@
+// The country page's indicator charts (issue 19 §3): for each indicator with values for the
+// country, its series — the headline and the disaggregates furthest from the target, at most
+// COUNTRY_CHART_SERIES — with the target and ceiling the chart draws.
+import type { Db } from '../db';
+import type { Actor } from '../auth/authz';
+import { indicatorByCode } from '../indicators/catalogue';
+import { drawnSeries, indicatorChartData, type ChartSeries } from './charts';
+import type { ProgressReadOptions } from './series';
+
+export const COUNTRY_CHART_SERIES = 5;
+
+export interface CountryIndicatorChart {
+	code: string;
+	name: string;
+	unit: string;
+	source: string;
+	target: { value: number; year: number } | null;
+	ceiling: number | null;
+	series: ChartSeries[];
+	totalSeries: number;
+}
+
+/** The charts of `indicators` (code and name in the page language) for one country. */
+export function countryIndicatorCharts(
+	db: Db,
+	actor: Actor | null,
+	iso3: string,
+	indicators: { code: string; name: string }[],
+	opts: ProgressReadOptions = {}
+): CountryIndicatorChart[] {
+	return indicators.flatMap(({ code, name }) => {
+		const ind = indicatorByCode(db, code);
+		const chart = indicatorChartData(db, actor, code, { ...opts, country: iso3 });
+		if (chart.series.length === 0) return [];
+		return [
+			{
+				code,
+				name,
+				unit: ind.unit,
+				source: ind.source,
+				target:
+					ind.targetValue !== null
+						? { value: ind.targetValue, year: ind.targetYear ?? 2030 }
+						: null,
+				ceiling: ind.ceiling,
+				series: drawnSeries(chart.series, ind.direction, COUNTRY_CHART_SERIES),
+				totalSeries: chart.series.length
+			}
+		];
+	});
+}

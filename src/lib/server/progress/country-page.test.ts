@@ -1,0 +1,100 @@
+// Issue 19 §3: the country page's per-article rows (the country's own actions, in the version
+// the reader may see) and its indicators' charts (the headline first, at most
+// COUNTRY_CHART_SERIES series, with target and ceiling).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { person } from '../../../../tests/helpers/people';
+import type { Actor } from '../auth/authz';
+import { createAction } from '../actions';
+import { upsertObservations } from '../observations';
+import { actionCreateSchema } from '$lib/schemas/actions';
+import { observationInputSchema } from '$lib/schemas/observations';
+import { COUNTRY_CHART_SERIES, countryArticleCells, countryIndicatorCharts } from '.';
+
+let t: TestDb;
+let admin: Actor;
+let coordGtm: Actor;
+const obs = (o: Record<string, unknown>) => observationInputSchema.parse(o);
+const act = (o: Record<string, unknown>) =>
+	actionCreateSchema.parse({
+		leadAgency: 'Ministry',
+		...(o.status === 'completed' ? { percentComplete: 100, completedOn: '2024-05-01' } : {}),
+		...o
+	});
+
+beforeAll(() => {
+	t = freshDb();
+	admin = person(t.db, 'admin');
+	coordGtm = person(t.db, 'coordinator', ['GTM']);
+	createAction(
+		t.db,
+		admin,
+		act({ title: 'A', country: 'MEX', articles: [2, 7], status: 'completed' })
+	);
+	createAction(
+		t.db,
+		admin,
+		act({ title: 'B', country: 'MEX', articles: [2], status: 'in_progress' })
+	);
+	createAction(
+		t.db,
+		admin,
+		act({ title: 'C', country: 'GTM', articles: [2], status: 'completed' })
+	);
+	// A Guatemalan draft: its coordinator sees it, the admin (validated versions) does too as a
+	// draft of a country it oversees; an anonymous reader of validated data does not.
+	createAction(
+		t.db,
+		coordGtm,
+		act({ title: 'D', country: 'GTM', articles: [5], status: 'planned' })
+	);
+	upsertObservations(t.db, admin, '10.c.1', [
+		obs({ country: 'MEX', period: '2016', value: 5 }),
+		obs({ country: 'MEX', period: '2022', value: 4 }),
+		...Array.from({ length: 8 }, (_, i) =>
+			obs({
+				country: 'MEX',
+				period: '2022',
+				disaggregation: { corridor: `C${i}>MEX` },
+				value: 2 + i
+			})
+		)
+	]);
+});
+afterAll(() => t.close());
+
+describe('country page: per-article rows', () => {
+	it("counts only the country's actions, every article present", () => {
+		const cells = countryArticleCells(t.db, admin, 'MEX');
+		expect(Object.keys(cells)).toHaveLength(18);
+		expect(cells[2]).toMatchObject({ total: 2, completed: 1, share: 0.5 });
+		expect(cells[7]).toMatchObject({ total: 1, completed: 1, share: 1 });
+		expect(cells[5]).toMatchObject({ total: 0, share: null });
+	});
+
+	it('a draft counts for its coordinator, not for a reader of validated data', () => {
+		expect(countryArticleCells(t.db, coordGtm, 'GTM')[5].total).toBe(1);
+		expect(countryArticleCells(t.db, null, 'GTM', { validatedOnly: true })[5].total).toBe(0);
+		expect(countryArticleCells(t.db, null, 'GTM', { validatedOnly: true })[2].total).toBe(1);
+	});
+});
+
+describe('country page: indicator charts', () => {
+	it('the headline first, at most COUNTRY_CHART_SERIES series, target and ceiling', () => {
+		const charts = countryIndicatorCharts(t.db, admin, 'MEX', [
+			{ code: '10.c.1', name: 'Remittance costs' },
+			{ code: '10.7.2', name: 'Policies' }
+		]);
+		expect(charts.map((c) => c.code)).toEqual(['10.c.1']);
+		const [c] = charts;
+		expect(c.series[0].kind).toBe('headline');
+		expect(c.series).toHaveLength(COUNTRY_CHART_SERIES);
+		expect(c.totalSeries).toBe(9);
+		// 10.c.1 should fall: the corridors kept are the furthest from it (the costliest, so
+		// those past the ceiling always show).
+		expect(c.series.slice(1).map((s) => s.points.at(-1)!.value)).toEqual([9, 8, 7, 6]);
+		expect(c.target?.value).toBe(3);
+		expect(c.ceiling).toBe(5);
+		expect(c.name).toBe('Remittance costs');
+	});
+});
