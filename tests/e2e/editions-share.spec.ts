@@ -8,6 +8,17 @@ import { apiSignIn, baseOrigin, expectAccessible } from './helpers';
 test('a share link to an edition serves the frozen edition, not live data', async ({ page }) => {
 	await apiSignIn(page.request);
 	const headers = { origin: baseOrigin() };
+	// Mexico has values of its own in the edition, whatever ran before this test.
+	const values = await page.request.post('/api/v1/indicators/10.c.1/observations', {
+		headers,
+		data: {
+			observations: [
+				{ country: 'MEX', period: '2016', value: 5.5 },
+				{ country: 'MEX', period: '2021', value: 4.25 }
+			]
+		}
+	});
+	expect(values.status(), await values.text()).toBeLessThan(300);
 	const e = await (
 		await page.request.post('/api/v1/editions', {
 			headers,
@@ -92,4 +103,33 @@ test('a share link to an edition serves the frozen edition, not live data', asyn
 	await page.getByTestId('edition-indicators').locator('tbody a').first().click();
 	await expect(page.getByTestId('edition-verdicts')).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('the share-links form offers the editions: a link made there opens the frozen edition', async ({
+	page
+}) => {
+	await apiSignIn(page.request);
+	const name = `E2E form edition ${Date.now()}`;
+	const e = await (
+		await page.request.post('/api/v1/editions', {
+			headers: { origin: baseOrigin() },
+			data: { name }
+		})
+	).json();
+	await page.goto('/share-links');
+	await page
+		.getByLabel('What the link shows')
+		.selectOption({ label: 'The whole declaration (all articles)' });
+	await page.getByLabel('Label', { exact: true }).fill(`Edition by form ${e.slug}`);
+	const picker = page.getByLabel('Edition (optional)');
+	await expect(picker.locator('option').first()).toHaveText('Live validated data');
+	await picker.selectOption(e.slug);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Create link' }).click();
+	const url = await page.locator('#created-url').inputValue();
+	expect(url).toMatch(/\/s\/[\w-]+/);
+	await expect(page.getByText(`edition ${e.slug}`)).toBeVisible();
+	await page.goto(url);
+	await expect(page).toHaveURL(new RegExp(`/edition/`));
+	await expect(page.getByText(name).first()).toBeVisible();
 });

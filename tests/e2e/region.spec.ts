@@ -110,6 +110,35 @@ test.describe('region at a glance', () => {
 		await expect(page.getByRole('link', { name: `Mexico border ${stamp}` })).toHaveCount(0);
 	});
 
+	test('the same matrix by GCM objective: cells open the list of actions under that objective', async ({
+		page
+	}) => {
+		await signIn(page);
+		await page.goto('/');
+		await page.getByRole('link', { name: 'By GCM objective' }).click();
+		await expect(page).toHaveURL(/\/\?matrix=objective#matrix-h$/);
+		const matrix = page.getByTestId('article-matrix');
+		await expect(matrix).toHaveAttribute('data-kind', 'objective');
+		await expect(
+			page.getByRole('heading', { name: 'Actions by member state and GCM objective' })
+		).toBeVisible();
+		// Article 2 names GCM objectives 19 and 20 (the declaration's cross-walk).
+		const cell = matrix.locator('td[data-objective="20"][data-country="MEX"] a');
+		await expect(cell).toHaveAttribute('href', '/actions?objective=20&country=MEX');
+		await expect(cell).toHaveAccessibleName(
+			/Mexico, GCM objective 20: \d+ of \d+ actions completed/
+		);
+		await expect(page.getByRole('link', { name: 'By article' })).not.toHaveAttribute(
+			'aria-current'
+		);
+		await expectAccessible(page);
+		await cell.click();
+		await expect(page).toHaveURL(/\/actions\?objective=20&country=MEX$/);
+		await expect(page.getByLabel('GCM objective')).toHaveValue('20');
+		await expect(page.getByRole('link', { name: `Remittance fee cap ${stamp}` })).toBeVisible();
+		await expect(page.getByRole('link', { name: `Guatemala desk ${stamp}` })).toHaveCount(0);
+	});
+
 	test('the 10.c.1 page maps latest values and verdicts; the country page highlights its state', async ({
 		page
 	}) => {

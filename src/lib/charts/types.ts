@@ -67,7 +67,10 @@ export interface MatrixCellData {
 }
 
 export interface MatrixData {
-	articles: number[];
+	/** What the columns are: articles of the declaration, or GCM objectives. */
+	kind: 'article' | 'objective';
+	/** Column numbers: article numbers or GCM objective numbers. */
+	columns: number[];
 	rows: { iso3: string | null; name: string | null; cells: Record<number, MatrixCellData> }[];
 }
 

@@ -216,6 +216,8 @@ const intParam = (min: number, max: number) =>
 export const actionQuerySchema = z
 	.object({
 		article: intParam(1, 999).optional(),
+		/** A GCM objective (1–23): actions of the articles that name it. */
+		objective: intParam(1, 23).optional(),
 		/** ISO3 code, or `regional` for RCM-wide actions. */
 		country: z
 			.string()

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { snapshot } from '../../../../tests/helpers/db';
 import { createAction, ftsQuery, getAction, listActions, updateAction } from './index';
+import { articleObjectives } from '../progress';
 import { listUpdates, postUpdate, listLatestUpdates } from './updates';
 import { submitAction, validateAction, returnAction, actionReviewQueue } from '../review/actions';
 import { actionUpdateSchema } from '$lib/schemas/actions';
@@ -141,6 +142,23 @@ describe('full-text search and filters', () => {
 		const ids = (q: Record<string, unknown>) =>
 			listActions(t.db, who.admin, q as never).items.map((x) => x.id);
 		expect(ids({ article: 2 }).sort()).toEqual([a1.id, a3.id].sort());
+		// By GCM objective: the actions whose articles name it (issue 19 §3).
+		const objectives = articleObjectives(t.db);
+		const expected = (o: number) =>
+			[
+				[a1, [2]],
+				[a2, [3]],
+				[a3, [2, 3]],
+				[a4, [4]]
+			]
+				.filter(([, arts]) => (arts as number[]).some((n) => objectives.get(n)?.includes(o)))
+				.map(([a]) => (a as { id: number }).id)
+				.sort();
+		const named = [...new Set([2, 3, 4].flatMap((n) => objectives.get(n) ?? []))];
+		expect(named.length).toBeGreaterThan(0);
+		for (const o of named) expect(ids({ objective: o }).sort()).toEqual(expected(o));
+		const unnamed = [...Array(23).keys()].map((i) => i + 1).find((o) => !named.includes(o));
+		if (unnamed) expect(ids({ objective: unnamed })).toEqual([]);
 		expect(ids({ country: 'GTM' })).toEqual([a2.id]);
 		expect(ids({ country: 'regional' })).toEqual([a3.id]);
 		expect(ids({ status: 'in_progress' })).toEqual([a2.id]);

@@ -77,6 +77,7 @@ function filterConditions(db: Db, actor: Actor, q: ActionQuery): SQL[] | null {
 		where.push(isNull(action.deletedAt));
 	}
 	if (q.article !== undefined) where.push(v.hasArticle(q.article));
+	if (q.objective !== undefined) where.push(v.hasObjective(q.objective));
 	if (q.country === 'regional') where.push(sql`${v.country} is null`);
 	else if (q.country) where.push(sql`${v.country} = ${q.country}`);
 	if (q.status) where.push(sql`${v.status} = ${q.status}`);

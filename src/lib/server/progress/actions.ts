@@ -1,8 +1,16 @@
-// Progress, server side — actions as progress: the member-state × article matrix (counts by
-// status, share completed) and "progress over time" (actions by status month by month).
-import { eq } from 'drizzle-orm';
+// Progress, server side — actions as progress: the member-state × article matrix and the same
+// matrix by GCM objective (counts by status, share completed) and "progress over time"
+// (actions by status month by month).
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { ACTION_STATUSES, article, framework, type ActionStatus } from '../db/schema';
+import {
+	ACTION_STATUSES,
+	article,
+	articleReference,
+	framework,
+	reference,
+	type ActionStatus
+} from '../db/schema';
 import type { Actor } from '../auth/authz';
 import { visibleActions, type VisibleAction } from '../visibility/visibility';
 import { unauthorized } from '../http/errors';
@@ -40,9 +48,12 @@ export interface MatrixCell {
 }
 
 export interface ArticleMatrix {
+	/** What the columns are: articles of the declaration, or GCM objectives. */
+	kind: 'article' | 'objective';
 	/** Rows: the member states (by name) and the region (iso3 null) last. */
 	rows: { iso3: string | null; name: string | null; cells: Record<number, MatrixCell> }[];
-	articles: number[];
+	/** The column numbers: article numbers, or GCM objective numbers. */
+	columns: number[];
 }
 
 function emptyCell(): MatrixCell {
@@ -54,9 +65,9 @@ function emptyCell(): MatrixCell {
 	};
 }
 
-/** Counts one action in the cells of its articles. */
-function countInto(row: Record<number, MatrixCell>, a: VisibleAction) {
-	for (const n of a.articles) {
+/** Counts one action in the cells of its columns (its articles unless given). */
+function countInto(row: Record<number, MatrixCell>, a: VisibleAction, columns = a.articles) {
+	for (const n of columns) {
 		const cell = row[n];
 		if (!cell) continue;
 		cell.total++;
@@ -99,14 +110,49 @@ function articleNumbers(db: Db): number[] {
 		.sort((a, b) => a - b);
 }
 
-/** Actions per member state (and the region) × article: counts by status and share completed. */
+/**
+ * Article number → the GCM objectives its references name (the
+ * declaration's own cross-walk, seeded from the text).
+ */
+export function articleObjectives(db: Db): Map<number, number[]> {
+	const rows = db
+		.select({ n: article.number, code: reference.code })
+		.from(articleReference)
+		.innerJoin(article, eq(article.id, articleReference.articleId))
+		.innerJoin(framework, eq(framework.id, article.frameworkId))
+		.innerJoin(reference, eq(reference.id, articleReference.referenceId))
+		.where(and(eq(framework.slug, FRAMEWORK_SLUG), eq(reference.kind, 'gcm_objective')))
+		.all();
+	const out = new Map<number, number[]>();
+	for (const r of rows) out.set(r.n, [...(out.get(r.n) ?? []), Number(r.code)]);
+	for (const list of out.values()) list.sort((a, b) => a - b);
+	return out;
+}
+
+/** The matrix a page asks for: `?matrix=objective` by GCM objective, else by article. */
+export function matrixKind(url: URL): 'article' | 'objective' {
+	return url.searchParams.get('matrix') === 'objective' ? 'objective' : 'article';
+}
+
+/**
+ * Actions per member state (and the region) × column: counts by status and share completed.
+ * `kind: 'article'` — the columns are the declaration's articles; `kind: 'objective'` — the
+ * GCM objectives the articles name, an action counting once in each objective of its
+ * articles (issue 19 §3).
+ */
 export function memberArticleMatrix(
 	db: Db,
 	actor: Actor | null,
-	opts: ProgressReadOptions = {}
+	opts: ProgressReadOptions & { kind?: 'article' | 'objective' } = {}
 ): ArticleMatrix {
+	const kind = opts.kind ?? 'article';
 	const actions = readableActions(db, actor, opts);
-	const articles = articleNumbers(db);
+	const objectivesOf = kind === 'objective' ? articleObjectives(db) : null;
+	const columnsOf = (a: VisibleAction): number[] =>
+		objectivesOf ? [...new Set(a.articles.flatMap((n) => objectivesOf.get(n) ?? []))] : a.articles;
+	const columns = objectivesOf
+		? [...new Set([...objectivesOf.values()].flat())].sort((a, b) => a - b)
+		: articleNumbers(db);
 	const locale = opts.locale ?? 'en';
 	const scopes = memberScopes(db);
 	const rows = scopes
@@ -119,16 +165,17 @@ export function memberArticleMatrix(
 	rows.push({ iso3: null, name: null });
 	const cells = new Map<string, Record<number, MatrixCell>>();
 	for (const r of rows) {
-		cells.set(r.iso3 ?? '', Object.fromEntries(articles.map((n) => [n, emptyCell()])));
+		cells.set(r.iso3 ?? '', Object.fromEntries(columns.map((n) => [n, emptyCell()])));
 	}
 	for (const a of actions) {
 		const row = cells.get(a.country ?? '');
 		if (!row) continue; // a non-member country's action
-		countInto(row, a);
+		countInto(row, a, columnsOf(a));
 	}
 	for (const row of cells.values()) finishCells(row);
 	return {
-		articles,
+		kind,
+		columns,
 		rows: rows.map((r) => ({ ...r, cells: cells.get(r.iso3 ?? '')! }))
 	};
 }

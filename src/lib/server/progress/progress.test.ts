@@ -16,7 +16,8 @@ import {
 	indicatorChartData,
 	indicatorVerdicts,
 	isStale,
-	memberArticleMatrix
+	memberArticleMatrix,
+	articleObjectives
 } from '.';
 import { upsertObservations } from '../observations';
 import { observationInputSchema } from '$lib/schemas/observations';
@@ -314,13 +315,37 @@ describe('summaries', () => {
 			memberArticleMatrix(s.db, null, { validatedOnly: true }).rows.find((r) => r.iso3 === 'MEX')!
 				.cells[2].total
 		).toBe(0);
-		expect(matrix.articles).toHaveLength(18);
+		expect(matrix.kind).toBe('article');
+		expect(matrix.columns).toHaveLength(18);
 		expect(matrix.rows).toHaveLength(12);
 		const mexRow = matrix.rows.find((r) => r.iso3 === 'MEX')!;
 		expect(mexRow.cells[2]).toMatchObject({ total: 2, completed: 1, share: 0.5 });
 		expect(mexRow.cells[3]).toMatchObject({ total: 0, share: null });
 		expect(matrix.rows[11]).toMatchObject({ iso3: null });
 		expect(matrix.rows[11].cells[2].byStatus.planned).toBe(1);
+
+		// The same matrix by GCM objective: each action counts once in each objective its
+		// articles name, even when two of its articles name the same objective.
+		const objectivesOf = articleObjectives(s.db);
+		const of2 = objectivesOf.get(2)!;
+		expect(of2.length).toBeGreaterThan(0);
+		const sharing = [...objectivesOf].find(([n, os]) => n !== 2 && os.includes(of2[0]));
+		if (sharing) {
+			const other = s.db.select().from(article).where(eq(article.number, sharing[0])).get()!;
+			s.db.insert(actionArticle).values({ actionId: x.id, articleId: other.id }).run();
+		}
+		const byObjective = memberArticleMatrix(s.db, a, { kind: 'objective' });
+		expect(byObjective.kind).toBe('objective');
+		expect(byObjective.columns).toEqual(
+			[...new Set([...objectivesOf.values()].flat())].sort((p, q) => p - q)
+		);
+		const mexByObjective = byObjective.rows.find((r) => r.iso3 === 'MEX')!;
+		for (const o of of2)
+			expect(mexByObjective.cells[o]).toMatchObject({ total: 2, completed: 1, share: 0.5 });
+		const untouched = byObjective.columns.find(
+			(o) => !of2.includes(o) && !(sharing?.[1] ?? []).includes(o)
+		);
+		if (untouched !== undefined) expect(mexByObjective.cells[untouched].total).toBe(0);
 
 		const h = actionStatusHistory(s.db, a, { articleNumber: 2, until: '2025-06' });
 		expect(h.months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);

@@ -60,6 +60,10 @@ describe('the DOCX annex', () => {
 		expect(text).toContain('Último valor');
 		expect(text).toContain('10.c.1');
 		expect(text).toContain('Veredicto');
+		// Statuses, verdicts and methods in Spanish words, never raw codes; numbers in Spanish.
+		expect(text).toContain('Tope a comisiones (Planificada, 0 %)');
+		expect(text).not.toMatch(/\bplanned\b|in_progress|on_track|insufficient_data|_trend|\bcagr\b/);
+		expect(text).toMatch(/5\s?% \(2023\)/);
 	}, 240_000);
 
 	it('builds the whole report with every article heading (Spanish)', async () => {
@@ -74,5 +78,8 @@ describe('the DOCX annex', () => {
 		for (let n = 1; n <= 18; n++) expect(text).toMatch(new RegExp(`Artículo ${n}\\. `));
 		expect(text).toContain('Tope a comisiones');
 		expect(text).toContain('Techo');
+		expect(text).toContain('Tope a comisiones — México (Planificada)');
+		// (The declaration's own English text may say "planned": only codes are checked here.)
+		expect(text).not.toMatch(/in_progress|on_track|insufficient_data|_trend|\(planned\)/);
 	}, 240_000);
 });

@@ -23,6 +23,13 @@ import { editionCountry } from '../editions/views';
 import { editionSnapshot } from '../editions/editions';
 import { buildSnapshot } from '../editions/snapshot';
 import type { EditionSnapshot, Lang } from '../editions/types';
+import {
+	actionStatusWords,
+	ceilingWords,
+	latestWords,
+	methodName,
+	verdictWords
+} from './docx-words';
 
 function cell(text: string, bold = false): TableCell {
 	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -51,7 +58,7 @@ export async function annexDocx(s: EditionSnapshot, iso3: string, lang: Lang): P
 		for (const a of g.actions)
 			children.push(
 				new Paragraph({
-					text: `${a.title} (${a.status}, ${a.percentComplete}%)`,
+					text: `${a.title} (${actionStatusWords(a.status, lang)}, ${a.percentComplete} %)`,
 					bullet: { level: 0 }
 				})
 			);
@@ -88,10 +95,10 @@ export async function annexDocx(s: EditionSnapshot, iso3: string, lang: Lang): P
 						new TableRow({
 							children: [
 								cell(`${r.code} ${r.name}`),
-								cell(r.latest ? `${r.latest.value} (${r.latest.period})` : '—'),
-								cell(r.ceiling === null ? '—' : String(r.ceiling)),
-								cell(r.verdict ? r.verdict.status : '—'),
-								cell(r.method)
+								cell(latestWords(r, lang)),
+								cell(ceilingWords(r, lang)),
+								cell(verdictWords(r, lang, false)),
+								cell(methodName(r.method, lang))
 							]
 						})
 				)

@@ -23,6 +23,7 @@ import { editionArticle } from '../editions/views';
 import { editionSnapshot } from '../editions/editions';
 import { buildSnapshot } from '../editions/snapshot';
 import type { EditionSnapshot, Lang } from '../editions/types';
+import { actionStatusWords, ceilingWords, latestWords, verdictWords } from './docx-words';
 
 function cell(text: string, bold = false): TableCell {
 	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -54,7 +55,7 @@ export async function reportDocx(s: EditionSnapshot, lang: Lang): Promise<Buffer
 		for (const x of a.actions)
 			children.push(
 				new Paragraph({
-					text: `${x.title} — ${x.countryName ?? m.editions_region({}, o)} (${x.status})`,
+					text: `${x.title} — ${x.countryName ?? m.editions_region({}, o)} (${actionStatusWords(x.status, lang)})`,
 					bullet: { level: 0 }
 				})
 			);
@@ -82,9 +83,9 @@ export async function reportDocx(s: EditionSnapshot, lang: Lang): Promise<Buffer
 								children: [
 									cell(r.code),
 									cell(r.country ? countryName(r.country, lang) : m.editions_region({}, o)),
-									cell(r.latest ? `${r.latest.value} (${r.latest.period})` : '—'),
-									cell(r.ceiling === null ? '—' : String(r.ceiling)),
-									cell(r.verdict ? `${r.verdict.status} (${r.method})` : '—')
+									cell(latestWords(r, lang)),
+									cell(ceilingWords(r, lang)),
+									cell(verdictWords(r, lang))
 								]
 							})
 					)

@@ -57,6 +57,12 @@ export function actionVersion(reader: Reader, opts: VersionOptions = {}) {
 		/** The action names this article (by number) in the version the reader sees. */
 		hasArticle: (n: number) =>
 			sql`(case when ${working} then exists (select 1 from action_article aa join article ar on ar.id = aa.article_id where aa.action_id = "action"."id" and ar.number = ${n}) else exists (select 1 from json_each(${action.validated}, '$.articles') where json_each.value = ${n}) end)`,
+		/**
+		 * One of the action's articles (in the version the reader sees) names this GCM objective
+		 * among its references (issue 19 §3: the matrix by objective links to this filter).
+		 */
+		hasObjective: (n: number) =>
+			sql`exists (select 1 from article ar join article_reference arf on arf.article_id = ar.id join reference r on r.id = arf.reference_id where ar.framework_id = "action"."framework_id" and r.kind = 'gcm_objective' and r.code = ${String(n)} and (case when ${working} then exists (select 1 from action_article aa where aa.action_id = "action"."id" and aa.article_id = ar.id) else exists (select 1 from json_each(${action.validated}, '$.articles') where json_each.value = ar.number) end))`,
 		/** The article numbers of the version the reader sees, as a JSON array. */
 		articles: sql<string>`(case when ${working} then (select json_group_array(ar.number) from action_article aa join article ar on ar.id = aa.article_id where aa.action_id = "action"."id") else json_extract(${action.validated}, '$.articles') end)`,
 		overdue: (today: string) =>

@@ -16,6 +16,7 @@ import {
 	shareTargets
 } from '$lib/server/sharing/share-links';
 import { shareLinkCreateSchema } from '$lib/schemas/share-links';
+import { listEditions } from '$lib/server/editions/editions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -32,6 +33,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 						: t
 			),
 			links: listShareLinks(db, locals.actor),
+			editions: listEditions(db, locals.actor).map((e) => ({
+				slug: e.slug,
+				name: e.name,
+				asOf: e.asOf
+			})),
 			locale
 		};
 	} catch (e) {
@@ -56,7 +62,8 @@ export const actions: Actions = {
 			label: String(form.get('label') ?? ''),
 			locale: String(form.get('locale') ?? 'en'),
 			expiresOn: String(form.get('expiresOn') ?? ''),
-			asOf: String(form.get('asOf') ?? '')
+			asOf: String(form.get('asOf') ?? ''),
+			edition: String(form.get('edition') ?? '')
 		};
 		const parsed = shareLinkCreateSchema.safeParse({
 			scopeType: sep > 0 ? scope.slice(0, sep) : undefined,
@@ -64,7 +71,8 @@ export const actions: Actions = {
 			label: values.label,
 			locale: values.locale,
 			expiresOn: values.expiresOn || null,
-			asOf: values.asOf || null
+			asOf: values.asOf || null,
+			edition: values.edition || null
 		});
 		if (!parsed.success)
 			return fail(400, { values, errors: errorsOf(localizedIssues(parsed.error)) });

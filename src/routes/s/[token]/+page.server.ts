@@ -10,7 +10,8 @@ import { publishedActionsRegionMap } from '$lib/server/maps/entries';
 import { sharedHeadlines } from '$lib/server/glance/headlines';
 import { readOptions } from '$lib/server/sharing/shared-pages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { askedMethod, memberArticleMatrix } from '$lib/server/progress';
+import { askedMethod, matrixKind, memberArticleMatrix } from '$lib/server/progress';
+import { gcmObjectiveTitles } from '$lib/server/declaration/objectives';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -37,7 +38,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		framework: { title: getFramework(db).title },
 		...sharedOverview(db, link, locale, method),
 		map,
-		matrix: memberArticleMatrix(db, null, opts),
+		matrix: memberArticleMatrix(db, null, { ...opts, kind: matrixKind(url) }),
+		objectiveTitles: gcmObjectiveTitles(db, locale),
 		headlines: sharedHeadlines(
 			db,
 			{ asOf: link.asOf, asOfYear: opts.asOfYear, locale, method },
