@@ -190,7 +190,33 @@ test.describe('region at a glance', () => {
 // ---------------------------------------------------------------------------------------------
 // The navigation never hides an item, and no page is wider than the screen.
 
-const PAGES = ['/', '/actions', '/indicators/10.c.1', '/countries/MEX', '/share-links', '/audit'];
+// Every signed-in page an admin can open without an id of a record made elsewhere (issue 19 §6).
+const PAGES = [
+	'/',
+	'/work',
+	'/actions',
+	'/actions/new',
+	'/articles/2',
+	'/indicators',
+	'/indicators/new',
+	'/indicators/10.c.1',
+	'/indicators/10.c.1/edit',
+	'/indicators/10.c.1/observations',
+	'/countries',
+	'/countries/MEX',
+	'/compare?indicator=10.c.1&countries=MEX,GTM,HND',
+	'/evidence',
+	'/review',
+	'/rounds',
+	'/editions',
+	'/imports',
+	'/notifications',
+	'/share-links',
+	'/translations',
+	'/users',
+	'/audit',
+	'/account'
+];
 const NAV_ITEMS = 14; // an admin sees all of them
 
 async function expectNoOverflow(page: Page, label: string) {
@@ -240,7 +266,7 @@ for (const width of [360, 1024, 1280]) {
 	test(`at ${width} px in en, es and fr: no page overflows and every nav item is reachable`, async ({
 		browser
 	}) => {
-		test.setTimeout(400_000);
+		test.setTimeout(900_000);
 		const context = await browser.newContext({ viewport: { width, height: 800 } });
 		const page = await context.newPage();
 		await signIn(page);
@@ -255,7 +281,13 @@ for (const width of [360, 1024, 1280]) {
 		// The shared overview and report (the Spanish and French badges wrap).
 		const shared = await frameworkLink(page.request);
 		for (const lang of ['', '/es', '/fr']) {
-			for (const path of [shared, `${shared}/report`]) {
+			for (const path of [
+				shared,
+				`${shared}/report`,
+				`${shared}/articles/2`,
+				`${shared}/countries/MEX`,
+				`${shared}/indicators/10.c.1`
+			]) {
 				await page.goto(`${lang}${path}`);
 				await expectNoOverflow(page, `${lang}${path}`);
 			}

@@ -1,87 +1,12 @@
-// Shared world of the hostile-input form tests (fuzz-forms*.test.ts): one migrated database per
-// test file (also the one the actions use) holding an action, an update, an evidence item, an
-// observation and a share link; their ids; a guard that the database stays unchanged; the form
-// description, valid example fields, the generator of hostile fields and of users.
-import { beforeAll, afterAll } from 'vitest';
+// The hostile-input form tests' pieces (fuzz-forms*.test.ts): the world they share
+// (fuzz-world.ts), the form description, valid example fields, the generator of hostile fields
+// and of users.
 import fc from 'fast-check';
-import { freshDb, type TestDb } from '../helpers/db';
-import { cast } from '../helpers/cast';
-import { setDb } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/auth/authz';
-import { createAction } from '../../src/lib/server/actions';
-import { postUpdate } from '../../src/lib/server/actions/updates';
-import { addEvidence } from '../../src/lib/server/evidence';
-import { upsertObservations } from '../../src/lib/server/observations';
-import { createShareLink } from '../../src/lib/server/sharing/share-links';
-import { DbGuard, hostileString, paramOf } from './fuzz-helpers';
+import { hostileString, paramOf } from './fuzz-helpers';
+import { ids, who } from './fuzz-world';
 
-export let t: TestDb;
-export let who: ReturnType<typeof cast>;
-export let guard: DbGuard;
-export const ids = {
-	action: '1',
-	update: '1',
-	evidence: '1',
-	observation: '1',
-	share: '1',
-	user: 'x'
-};
-
-/** Seeds the world once for the calling test file and closes it after its last test. */
-export function fuzzWorld() {
-	beforeAll(() => {
-		t = freshDb();
-		setDb(t.db);
-		who = cast(t.db);
-		const a = createAction(t.db, who.admin, {
-			title: 'Fuzz target',
-			description: '',
-			country: 'MEX',
-			articles: [2],
-			leadAgency: '',
-			status: 'planned',
-			percentComplete: 0,
-			indicators: []
-		});
-		const u = postUpdate(t.db, who.admin, a.id, { date: '2025-01-10', note: 'First' });
-		const e = addEvidence(t.db, who.admin, {
-			url: 'https://example.org/law',
-			title: 'A law',
-			kind: 'law',
-			target: { type: 'action', id: a.id }
-		});
-		const o = upsertObservations(t.db, who.mex, '10.7.3', [
-			{
-				country: 'MEX',
-				period: '2023',
-				disaggregation: {},
-				value: 12,
-				status: 'final',
-				source: null,
-				note: null
-			}
-		]);
-		const s = createShareLink(t.db, who.admin, {
-			scopeType: 'country',
-			scopeTarget: 'MEX',
-			label: 'Fuzz',
-			locale: 'en'
-		});
-		Object.assign(ids, {
-			action: String(a.id),
-			update: String(u.id),
-			evidence: String(e.id),
-			observation: String(o.items[0].id),
-			share: String(s.id),
-			user: who.mex.id
-		});
-		guard = new DbGuard(t.db);
-	});
-	afterAll(() => {
-		setDb(undefined);
-		t.close();
-	});
-}
+export { t, who, guard, ids, fuzzWorld } from './fuzz-world';
 
 export type Fields = Record<string, string | string[] | File>;
 

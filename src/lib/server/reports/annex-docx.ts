@@ -3,18 +3,7 @@
 // verdicts, ceilings and method notes, and its evidence links — built with the `docx`
 // package (real headings, tables and a table of contents) from an edition's snapshot, or from
 // a snapshot of the live validated data (never stored) for the live annex.
-import {
-	Document,
-	HeadingLevel,
-	Packer,
-	Paragraph,
-	Table,
-	TableCell,
-	TableOfContents,
-	TableRow,
-	TextRun,
-	WidthType
-} from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableOfContents } from 'docx';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { assert, type Actor } from '../auth/authz';
@@ -26,14 +15,11 @@ import type { EditionSnapshot, Lang } from '../editions/types';
 import {
 	actionStatusWords,
 	ceilingWords,
+	docxTable,
 	latestWords,
 	methodName,
 	verdictWords
-} from './docx-words';
-
-function cell(text: string, bold = false): TableCell {
-	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-}
+} from './docx-parts';
 
 /** The annex of one member state, in `lang`, as DOCX bytes. */
 export async function annexDocx(s: EditionSnapshot, iso3: string, lang: Lang): Promise<Buffer> {
@@ -77,33 +63,22 @@ export async function annexDocx(s: EditionSnapshot, iso3: string, lang: Lang): P
 		new Paragraph({ text: m.editions_indicators({}, o), heading: HeadingLevel.HEADING_1 })
 	);
 	children.push(
-		new Table({
-			width: { size: 100, type: WidthType.PERCENTAGE },
-			rows: [
-				new TableRow({
-					tableHeader: true,
-					children: [
-						cell(m.editions_indicators({}, o), true),
-						cell(m.editions_col_latest({}, o), true),
-						cell(m.editions_col_ceiling({}, o), true),
-						cell(m.editions_col_verdict({}, o), true),
-						cell(m.editions_col_method({}, o), true)
-					]
-				}),
-				...c.indicators.map(
-					(r) =>
-						new TableRow({
-							children: [
-								cell(`${r.code} ${r.name}`),
-								cell(latestWords(r, lang)),
-								cell(ceilingWords(r, lang)),
-								cell(verdictWords(r, lang, false)),
-								cell(methodName(r.method, lang))
-							]
-						})
-				)
-			]
-		})
+		docxTable(
+			[
+				m.editions_indicators({}, o),
+				m.editions_col_latest({}, o),
+				m.editions_col_ceiling({}, o),
+				m.editions_col_verdict({}, o),
+				m.editions_col_method({}, o)
+			],
+			c.indicators.map((r) => [
+				`${r.code} ${r.name}`,
+				latestWords(r, lang),
+				ceilingWords(r, lang),
+				verdictWords(r, lang, false),
+				methodName(r.method, lang)
+			])
+		)
 	);
 	for (const r of c.indicators.filter((x) => x.methodNotes))
 		children.push(new Paragraph({ text: `${r.code}: ${r.methodNotes}` }));

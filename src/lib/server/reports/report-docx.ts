@@ -2,18 +2,7 @@
 // contents, then each article (heading, text — marked when it is the original English — its
 // actions by member state and its indicator table with ceilings and verdicts). Built with the
 // `docx` package from an edition's snapshot or from a live snapshot of the validated data.
-import {
-	Document,
-	HeadingLevel,
-	Packer,
-	Paragraph,
-	Table,
-	TableCell,
-	TableOfContents,
-	TableRow,
-	TextRun,
-	WidthType
-} from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableOfContents } from 'docx';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { assert, type Actor } from '../auth/authz';
@@ -23,11 +12,13 @@ import { editionArticle } from '../editions/views';
 import { editionSnapshot } from '../editions/editions';
 import { buildSnapshot } from '../editions/snapshot';
 import type { EditionSnapshot, Lang } from '../editions/types';
-import { actionStatusWords, ceilingWords, latestWords, verdictWords } from './docx-words';
-
-function cell(text: string, bold = false): TableCell {
-	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-}
+import {
+	actionStatusWords,
+	ceilingWords,
+	docxTable,
+	latestWords,
+	verdictWords
+} from './docx-parts';
 
 /** The whole report of a snapshot, in `lang`, as DOCX bytes. */
 export async function reportDocx(s: EditionSnapshot, lang: Lang): Promise<Buffer> {
@@ -64,33 +55,22 @@ export async function reportDocx(s: EditionSnapshot, lang: Lang): Promise<Buffer
 			new Paragraph({ text: m.editions_indicators({}, o), heading: HeadingLevel.HEADING_2 })
 		);
 		children.push(
-			new Table({
-				width: { size: 100, type: WidthType.PERCENTAGE },
-				rows: [
-					new TableRow({
-						tableHeader: true,
-						children: [
-							cell(m.editions_indicators({}, o), true),
-							cell(m.editions_col_country({}, o), true),
-							cell(m.editions_col_latest({}, o), true),
-							cell(m.editions_col_ceiling({}, o), true),
-							cell(m.editions_col_verdict({}, o), true)
-						]
-					}),
-					...a.indicators.map(
-						(r) =>
-							new TableRow({
-								children: [
-									cell(r.code),
-									cell(r.country ? countryName(r.country, lang) : m.editions_region({}, o)),
-									cell(latestWords(r, lang)),
-									cell(ceilingWords(r, lang)),
-									cell(verdictWords(r, lang))
-								]
-							})
-					)
-				]
-			})
+			docxTable(
+				[
+					m.editions_indicators({}, o),
+					m.editions_col_country({}, o),
+					m.editions_col_latest({}, o),
+					m.editions_col_ceiling({}, o),
+					m.editions_col_verdict({}, o)
+				],
+				a.indicators.map((r) => [
+					r.code,
+					r.country ? countryName(r.country, lang) : m.editions_region({}, o),
+					latestWords(r, lang),
+					ceilingWords(r, lang),
+					verdictWords(r, lang)
+				])
+			)
 		);
 	}
 	const doc = new Document({

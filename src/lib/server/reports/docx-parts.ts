@@ -1,6 +1,8 @@
-// The words of the DOCX report and annex in the document's language (issue 18): action
-// statuses, verdicts with their method, values with their unit and ceilings — the same words
-// the pages use ($lib/charts/verdict-words, the status messages), never raw codes.
+// The parts the DOCX report and annex share (issue 18): their words in the document's language
+// — action statuses, verdicts with their method, values with their unit and ceilings, the same
+// words the pages use ($lib/charts/verdict-words, the status messages), never raw codes — and
+// their tables (a header row repeated on each page, then one row per item).
+import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { m } from '$lib/paraglide/messages';
 import { methodWords, statusWords } from '$lib/charts/verdict-words';
 import { formatUnitValue } from '$lib/i18n/format';
@@ -48,4 +50,19 @@ export function verdictWords(
 /** The name of a progress method: "Tendencia del ODS". */
 export function methodName(method: string, lang: Lang): string {
 	return methodWords(method as Method, lang);
+}
+
+function cell(text: string, bold = false): TableCell {
+	return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+}
+
+/** A full-width table: the header row (bold, repeated on each page), then the rows. */
+export function docxTable(headers: string[], rows: string[][]): Table {
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
+			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+		]
+	});
 }
