@@ -184,6 +184,13 @@ test.describe('region at a glance', () => {
 		);
 		await expect(mexCell).toBeVisible();
 		await expectAccessible(page);
+		// The same matrix by GCM objective, reached by its switch (a plain link).
+		await page.getByRole('link', { name: 'By GCM objective' }).click();
+		await expect(page).toHaveURL(/\?matrix=objective#matrix-h$/);
+		const byObjective = page.getByTestId('article-matrix');
+		await expect(byObjective).toHaveAttribute('data-kind', 'objective');
+		await expect(byObjective.locator('td[data-objective="20"][data-country="MEX"]')).toBeVisible();
+		await expectAccessible(page);
 	});
 });
 
