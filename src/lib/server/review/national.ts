@@ -9,7 +9,14 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { country, nationalApproval, user, userCountry } from '../db/schema';
-import { assert, canValidateNationally, isAdmin, requireActor, type Actor } from '../auth/authz';
+import {
+	assert,
+	canValidate,
+	canValidateNationally,
+	isAdmin,
+	requireActor,
+	type Actor
+} from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { notify } from '../desk/notify';
@@ -66,6 +73,34 @@ export function setNationalApproval(
 		});
 	}
 	return { country: iso3, nationalApproval: on };
+}
+
+export interface NationalApprovalRow extends NationalApprovalSetting {
+	/** Names of the country's active focal points. */
+	focalPoints: string[];
+}
+
+/** The member states with their setting and focal points, for the admins' page. */
+export function nationalApprovalOverview(db: Db, actor: Actor | null): NationalApprovalRow[] {
+	assert.manageNationalApproval(actor);
+	const focal = db
+		.select({ iso3: userCountry.countryIso3, name: user.name })
+		.from(userCountry)
+		.innerJoin(user, eq(user.id, userCountry.userId))
+		.where(and(eq(user.role, 'focal_point'), eq(user.active, true)))
+		.orderBy(user.name)
+		.all();
+	return db
+		.select({ iso3: country.iso3, on: country.nationalApproval })
+		.from(country)
+		.where(eq(country.member, true))
+		.orderBy(country.iso3)
+		.all()
+		.map((c) => ({
+			country: c.iso3,
+			nationalApproval: c.on,
+			focalPoints: focal.filter((f) => f.iso3 === c.iso3).map((f) => f.name)
+		}));
 }
 
 /** Every member state with national approval on. */
@@ -128,6 +163,27 @@ export function reviewLevel(db: Db, actor: Actor, t: ReviewTarget): 'national' |
 	}
 	assert.validate(actor);
 	return 'secretariat';
+}
+
+/**
+ * The review steps a reader may take on a record now, for pages: a focal point validates or
+ * returns what waits for them (`national`); the secretariat what does not wait.
+ */
+export function reviewStepsOf(
+	db: Db,
+	actor: Actor | null | undefined,
+	t: ReviewTarget
+): { validate: boolean; return: boolean; national: boolean } {
+	if (awaitsNationalApproval(db, t)) {
+		const may = canValidateNationally(actor, t.country);
+		return { validate: may, return: may, national: true };
+	}
+	const may = canValidate(actor);
+	return {
+		validate: may && t.reviewState !== 'validated',
+		return: may && t.reviewState === 'submitted',
+		national: false
+	};
 }
 
 /** A focal point approves a record nationally: it moves on to the secretariat's queue. */
