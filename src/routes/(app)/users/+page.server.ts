@@ -30,10 +30,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		})),
 		me: locals.actor!.id,
 		// Issue 17 §6: national approval per member state, with its focal points.
-		national: nationalApprovalOverview(db, locals.actor).map((r) => ({
-			...r,
-			countryName: countryName(r.country, locale)
-		}))
+		national: nationalApprovalOverview(db, locals.actor)
+			.map((r) => ({ ...r, countryName: countryName(r.country, locale) }))
+			.sort((a, b) => a.countryName.localeCompare(b.countryName, locale))
 	};
 };
 

@@ -232,12 +232,14 @@ export const actions: Actions = {
 	validate: async ({ request, params, locals }) => {
 		const id = actionId(params.id);
 		const version = numberOrUndefined(text(await request.formData(), 'version'));
+		let state: string;
 		try {
-			validateAction(getDb(), locals.actor, id, { version });
+			state = validateAction(getDb(), locals.actor, id, { version }).reviewState;
 		} catch (e) {
 			return formFailure('review', e, {}, { conflict: reviewConflict });
 		}
-		redirect(303, at(id, 'validated'));
+		// a focal point's validate approves nationally: it still waits for the secretariat
+		redirect(303, at(id, state === 'validated' ? 'validated' : 'approved'));
 	},
 
 	return: async ({ request, params, locals }) => {
