@@ -46,8 +46,11 @@ export const LOCALES = ['en', 'es', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Roles of an account (DESIGN §3). */
-export const ROLES = ['admin', 'coordinator', 'viewer'] as const;
+export const ROLES = ['admin', 'coordinator', 'focal_point', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles tied to member states (their countries are listed on the account). */
+export const COUNTRY_ROLES: readonly Role[] = ['coordinator', 'focal_point'];
+export const hasCountries = (role: Role | string) => (COUNTRY_ROLES as string[]).includes(role);
 
 /** Units an indicator may be measured in. */
 export const INDICATOR_UNITS = [

@@ -51,7 +51,7 @@ export interface NewUser {
 	email: string;
 	name: string;
 	password: string;
-	role: 'admin' | 'coordinator' | 'viewer';
+	role: 'admin' | 'coordinator' | 'focal_point' | 'viewer';
 	countries?: string[];
 }
 

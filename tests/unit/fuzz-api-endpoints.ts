@@ -22,6 +22,7 @@ import * as shareLink from '../../src/routes/api/v1/share-links/[id]/+server';
 import * as users from '../../src/routes/api/v1/users/+server';
 import * as user from '../../src/routes/api/v1/users/[id]/+server';
 import * as missing from '../../src/routes/api/v1/[...rest]/+server';
+import * as approval from '../../src/routes/api/v1/countries/[iso3]/approval/+server';
 import { codeParam, ids, obsParams, type Endpoint } from './fuzz-api-world';
 import { ACTION_ENDPOINTS } from './fuzz-api-endpoints-actions';
 
@@ -273,6 +274,21 @@ export const ENDPOINTS: Endpoint[] = [
 		path: '/api/v1/users/x',
 		params: () => ({ id: paramOf(ids.user) }),
 		body: () => ({ version: 1, name: 'Renamed', role: 'viewer', countries: [], active: false })
+	},
+	{
+		name: 'GET /countries/{iso3}/approval',
+		handler: approval.GET,
+		method: 'GET',
+		path: '/api/v1/countries/x/approval',
+		params: () => ({ iso3: paramOf('GTM') })
+	},
+	{
+		name: 'PUT /countries/{iso3}/approval',
+		handler: approval.PUT,
+		method: 'PUT',
+		path: '/api/v1/countries/x/approval',
+		params: () => ({ iso3: paramOf('GTM') }),
+		body: () => ({ country: 'GTM', nationalApproval: true })
 	},
 	{
 		name: 'POST /unknown',

@@ -274,6 +274,12 @@ export const FORMS: Form[] = [
 		})
 	},
 	{
+		name: 'users ?/national',
+		action: usersPage.national,
+		path: '/users',
+		fields: () => ({ country: 'GTM', nationalApproval: 'on' })
+	},
+	{
 		name: 'user (edit)',
 		action: userPage.default,
 		path: '/users/x',

@@ -273,7 +273,7 @@ export const userRecord = z.looseObject({
 	id: z.string(),
 	name: z.string(),
 	email: z.string(),
-	role: z.enum(['admin', 'coordinator', 'viewer']),
+	role: z.enum(['admin', 'coordinator', 'focal_point', 'viewer']),
 	active: z.boolean(),
 	countries: z.array(z.string()),
 	version: z.int()

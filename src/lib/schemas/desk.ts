@@ -9,7 +9,8 @@ export const NOTIFICATION_KINDS = [
 	'mentioned',
 	'round_opened',
 	'round_due',
-	'action_overdue'
+	'action_overdue',
+	'national_review'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERIES = ['in_app', 'immediate', 'digest'] as const;
@@ -163,4 +164,16 @@ export const notificationItem = z.looseObject({
 	link: z.string().nullable(),
 	read: z.boolean(),
 	createdAt: z.string()
+});
+
+/** `PUT /countries/{iso3}/approval` (issue 17 §6); `country`, when given, is the path's. */
+export const nationalApprovalSchema = z
+	.object({
+		country: iso3Schema.optional(),
+		nationalApproval: z.boolean({ message: 'Use true or false.' })
+	})
+	.strict();
+export const nationalApprovalResponse = z.object({
+	country: z.string(),
+	nationalApproval: z.boolean()
 });

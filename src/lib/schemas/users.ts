@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { booleanParam } from './common';
 
-export const ROLE_VALUES = ['admin', 'coordinator', 'viewer'] as const;
+export const ROLE_VALUES = ['admin', 'coordinator', 'focal_point', 'viewer'] as const;
 export type RoleValue = (typeof ROLE_VALUES)[number];
 
 const email = () =>
@@ -52,7 +52,7 @@ export const userCreateSchema = z
 	})
 	.strict()
 	.superRefine((v, ctx) => {
-		if (v.role === 'coordinator' && v.countries.length === 0) {
+		if ((v.role === 'coordinator' || v.role === 'focal_point') && v.countries.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['countries'], message: m.users_err_countries() });
 		}
 	});

@@ -5,7 +5,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { user, type Locale } from '../db/schema';
 import { recordAudit } from '../audit/audit';
-import { requireActor, type Actor } from '../auth/authz';
+import { landsOnWork, requireActor, type Actor } from '../auth/authz';
 import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import {
 	LOCALE_COOKIE,
@@ -45,7 +45,8 @@ export function savedLocaleOf(db: Db, email: string): Locale | null {
 
 /**
  * Where a person lands after signing in without a page to go back to (issue 17 §1): their own
- * work for those who have some (coordinators and the secretariat), the overview for viewers.
+ * work for those who have some (coordinators, focal points and the secretariat), the overview
+ * for viewers.
  */
 export function landingPathOf(db: Db, email: string): '/work' | '/' {
 	const row = db
@@ -53,7 +54,7 @@ export function landingPathOf(db: Db, email: string): '/work' | '/' {
 		.from(user)
 		.where(eq(user.email, email.trim().toLowerCase()))
 		.get();
-	return row?.role === 'admin' || row?.role === 'coordinator' ? '/work' : '/';
+	return landsOnWork(row?.role) ? '/work' : '/';
 }
 
 /** Remembers a language choice in the browser (the cookie the locale negotiation reads). */

@@ -10,6 +10,7 @@ import { AppError, conflict, invalid, notFound } from '../http/errors';
 import { StartupError } from '../db';
 import { assert, requireActor, type Actor } from '../auth/authz';
 import { assertStrongPassword } from './password-strength';
+import { hasCountries } from '$lib/domain';
 
 export interface NewUser {
 	email: string;
@@ -63,7 +64,7 @@ export async function createUserRecord(db: Db, actorId: string | null, input: Ne
 				password: hash
 			})
 			.run();
-		const countries = input.role === 'coordinator' ? [...new Set(input.countries ?? [])] : [];
+		const countries = hasCountries(input.role) ? [...new Set(input.countries ?? [])] : [];
 		for (const iso3 of countries)
 			tx.insert(userCountry).values({ userId: id, countryIso3: iso3 }).run();
 		const after = {
@@ -219,10 +220,10 @@ export async function createUser(
 	input: NewUser & { active?: boolean }
 ): Promise<UserRecord> {
 	assert.manageUsers(actor);
-	const countries = input.role === 'coordinator' ? [...new Set(input.countries ?? [])] : [];
-	if (input.role === 'coordinator' && countries.length === 0) {
+	const countries = hasCountries(input.role) ? [...new Set(input.countries ?? [])] : [];
+	if (hasCountries(input.role) && countries.length === 0) {
 		throw invalid('Some fields are not valid.', [
-			{ path: 'countries', message: 'A coordinator needs at least one country.' }
+			{ path: 'countries', message: 'A coordinator or focal point needs at least one country.' }
 		]);
 	}
 	checkMemberCountries(db, countries);
@@ -267,11 +268,12 @@ export async function updateUser(
 		]);
 	}
 	const role = patch.role ?? before.role;
-	const countries =
-		role === 'coordinator' ? [...new Set(patch.countries ?? before.countries)].sort() : [];
-	if (role === 'coordinator' && countries.length === 0) {
+	const countries = hasCountries(role)
+		? [...new Set(patch.countries ?? before.countries)].sort()
+		: [];
+	if (hasCountries(role) && countries.length === 0) {
 		throw invalid('Some fields are not valid.', [
-			{ path: 'countries', message: 'A coordinator needs at least one country.' }
+			{ path: 'countries', message: 'A coordinator or focal point needs at least one country.' }
 		]);
 	}
 	checkMemberCountries(db, countries);

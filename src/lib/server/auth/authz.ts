@@ -19,6 +19,15 @@ export function requireActor(actor: Actor | null | undefined): Actor {
 export const isAdmin = (actor: Actor | null | undefined) => actor?.role === 'admin';
 
 /**
+ * A focal point of this country (issue 17 §6): they review its submissions before the
+ * secretariat when the member state asks for national approval. They read its working data
+ * and comment, but do not edit.
+ */
+export function isFocalPointOf(actor: Actor | null | undefined, country: string | null): boolean {
+	return actor?.role === 'focal_point' && country !== null && actor.countries.includes(country);
+}
+
+/**
  * The read scope every query uses: whose working data (drafts, submitted edits, internal
  * notes) a reader may read. `all`: every country and the region; `some`: these countries and
  * the region; `none`: validated data only (share-link holders, the public). visibility.ts
@@ -29,7 +38,8 @@ export type DraftScope = { kind: 'all' } | { kind: 'some'; countries: string[] }
 export function draftScope(actor: Actor | null | undefined): DraftScope {
 	if (!actor) return { kind: 'none' };
 	if (actor.role === 'admin' || actor.role === 'viewer') return { kind: 'all' };
-	if (actor.role === 'coordinator') return { kind: 'some', countries: [...actor.countries].sort() };
+	if (actor.role === 'coordinator' || actor.role === 'focal_point')
+		return { kind: 'some', countries: [...actor.countries].sort() };
 	return { kind: 'none' };
 }
 
@@ -54,7 +64,8 @@ export function editScope(actor: Actor | null | undefined): DraftScope {
 /** What a reader may see and do, as a cache key part. */
 export function readerKey(actor: Actor | null | undefined): string {
 	if (!actor) return 'anonymous';
-	if (actor.role === 'coordinator') return `coordinator:${[...actor.countries].sort().join(',')}`;
+	if (actor.role === 'coordinator' || actor.role === 'focal_point')
+		return `${actor.role}:${[...actor.countries].sort().join(',')}`;
 	return actor.role;
 }
 
@@ -74,12 +85,35 @@ export function canSubmit(actor: Actor | null | undefined, country: string | nul
 }
 
 export const canValidate = (actor: Actor | null | undefined) => isAdmin(actor);
+/**
+ * Validate or return, nationally, a record of a country that asks for national approval
+ * (issue 17 §6): its focal points. Whether the record waits for it is review/national.ts's.
+ */
+export const canValidateNationally = (actor: Actor | null | undefined, country: string | null) =>
+	isFocalPointOf(actor, country);
+/** Switch national approval on or off for a member state: admins. */
+export const canManageNationalApproval = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canManageIndicators = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canManageUsers = (actor: Actor | null | undefined) => isAdmin(actor);
 export const canReadAudit = (actor: Actor | null | undefined) => isAdmin(actor);
-/** The review queue: coordinators (their countries' records) and admins. */
+/** The review queue: coordinators and focal points (their countries' records) and admins. */
 export const canSeeReviewQueue = (actor: Actor | null | undefined) =>
-	actor?.role === 'admin' || actor?.role === 'coordinator';
+	actor?.role === 'admin' || actor?.role === 'coordinator' || actor?.role === 'focal_point';
+/**
+ * Which submissions a review queue lists (issue 17 §6): the secretariat's (admins: those not
+ * waiting for national approval), the national one (focal points: their countries' waiting
+ * for it), or all of the reader's countries' (coordinators: to follow their own).
+ */
+export function reviewQueueStage(
+	actor: Actor | null | undefined
+): 'secretariat' | 'national' | 'own' {
+	if (actor?.role === 'admin') return 'secretariat';
+	if (actor?.role === 'focal_point') return 'national';
+	return 'own';
+}
+/** My work is the landing page of those with a review queue (issue 17 §1). */
+export const landsOnWork = (role: string | null | undefined) =>
+	role === 'admin' || role === 'coordinator' || role === 'focal_point';
 /** Email addresses of other people are shown to admins only. */
 export const canSeeEmails = (actor: Actor | null | undefined) => isAdmin(actor);
 /** Soft-deleted records are seen (and restored) by those who may edit them. */
@@ -115,9 +149,12 @@ export function canShare(actor: Actor | null | undefined, country: string | null
 export const canSeeShareLinks = (actor: Actor | null | undefined) =>
 	isAdmin(actor) || actor?.role === 'coordinator';
 
-/** Comment threads (issue 17 §3): coordinators of the record's country and the secretariat. */
+/**
+ * Comment threads (issue 17 §3): coordinators and focal points of the record's country and
+ * the secretariat.
+ */
 export function canComment(actor: Actor | null | undefined, country: string | null): boolean {
-	return canEdit(actor, country);
+	return canEdit(actor, country) || isFocalPointOf(actor, country);
 }
 
 /** Editions (issue 18): the secretariat makes them; every signed-in reader may read them. */
@@ -141,6 +178,18 @@ export const assert = {
 		enforce(canSubmit(actor, country), actor),
 	validate: (actor: Actor | null | undefined) =>
 		enforce(canValidate(actor), actor, 'Only the secretariat may validate or return records.'),
+	validateNationally: (actor: Actor | null | undefined, country: string | null) =>
+		enforce(
+			canValidateNationally(actor, country),
+			actor,
+			'This record waits for national approval by a focal point of its country.'
+		),
+	manageNationalApproval: (actor: Actor | null | undefined) =>
+		enforce(
+			canManageNationalApproval(actor),
+			actor,
+			'Only the secretariat (admins) may change national approval.'
+		),
 	makeEdition: (actor: Actor | null | undefined) =>
 		enforce(canMakeEditions(actor), actor, 'Only the secretariat (admins) may make editions.'),
 	admin: (actor: Actor | null | undefined) =>

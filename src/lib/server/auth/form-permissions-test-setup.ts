@@ -42,6 +42,7 @@ export const EDIT_MEX: Record<Role, number> = {
 	viewer: 403,
 	mex: 0,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 export const EDIT_REGIONAL: Record<Role, number> = {
@@ -49,6 +50,7 @@ export const EDIT_REGIONAL: Record<Role, number> = {
 	viewer: 403,
 	mex: 0,
 	gtm: 0,
+	focal: 403,
 	admin: 0
 };
 export const SUBMIT_REGIONAL: Record<Role, number> = {
@@ -56,6 +58,7 @@ export const SUBMIT_REGIONAL: Record<Role, number> = {
 	viewer: 403,
 	mex: 403,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 export const ADMIN_ONLY: Record<Role, number> = {
@@ -63,6 +66,7 @@ export const ADMIN_ONLY: Record<Role, number> = {
 	viewer: 403,
 	mex: 403,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 

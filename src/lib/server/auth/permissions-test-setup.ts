@@ -36,6 +36,7 @@ export const EDIT_MEX: Record<Role, number> = {
 	viewer: 403,
 	mex: 0,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 export const EDIT_REGIONAL: Record<Role, number> = {
@@ -43,6 +44,7 @@ export const EDIT_REGIONAL: Record<Role, number> = {
 	viewer: 403,
 	mex: 0,
 	gtm: 0,
+	focal: 403,
 	admin: 0
 };
 export const SUBMIT_MEX = EDIT_MEX;
@@ -51,6 +53,7 @@ export const SUBMIT_REGIONAL: Record<Role, number> = {
 	viewer: 403,
 	mex: 403,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 export const ADMIN_ONLY: Record<Role, number> = {
@@ -58,6 +61,7 @@ export const ADMIN_ONLY: Record<Role, number> = {
 	viewer: 403,
 	mex: 403,
 	gtm: 403,
+	focal: 403,
 	admin: 0
 };
 

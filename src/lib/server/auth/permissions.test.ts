@@ -18,6 +18,9 @@ import * as evidenceItemApi from '../../../routes/api/v1/evidence/[id]/+server';
 import * as usersApi from '../../../routes/api/v1/users/+server';
 import * as userApi from '../../../routes/api/v1/users/[id]/+server';
 import * as auditApi from '../../../routes/api/v1/audit/+server';
+import * as approvalApi from '../../../routes/api/v1/countries/[iso3]/approval/+server';
+import { submitAction } from '../review/actions';
+import { setNationalApproval } from '../review/national';
 import {
 	ADMIN_ONLY,
 	call,
@@ -28,7 +31,7 @@ import {
 	SUBMIT_MEX,
 	SUBMIT_REGIONAL
 } from './permissions-test-setup';
-import { actorOf, freshDbPerTest, ROLES, t, who } from './roles-test-setup';
+import { actorOf, freshDbPerTest, ROLES, t, who, type Role } from './roles-test-setup';
 
 freshDbPerTest();
 
@@ -243,5 +246,104 @@ describe('permission table (DESIGN §3) through the API', () => {
 			params: { id: String(a.id) }
 		});
 		expect(await res.text()).not.toContain('@');
+	});
+});
+
+describe('focal points (issue 17 §6): national approval', () => {
+	/** A Mexican coordinator's submitted action. */
+	const submitted = () => {
+		const a = newAction('MEX');
+		t.db.$client.prepare("update action set review_state = 'draft' where id = ?").run(a.id);
+		submitAction(t.db, who.mex, a.id);
+		return a;
+	};
+	// With national approval on for Mexico: only Mexico's focal point reviews first; the
+	// secretariat's step is a 409 until then.
+	const NATIONAL: Record<Role, number> = {
+		anonymous: 401,
+		viewer: 403,
+		mex: 403,
+		gtm: 403,
+		focal: 200,
+		admin: 409
+	};
+	for (const role of ROLES) {
+		it(`validate and return of a Mexican submission as ${role} → ${NATIONAL[role]}`, async () => {
+			setNationalApproval(t.db, who.admin, 'MEX', true);
+			const a = submitted();
+			const v = await call(validateApi.POST, actorOf(role), { params: { id: String(a.id) } });
+			expect(v.status, await v.clone().text()).toBe(NATIONAL[role]);
+			const b = submitted();
+			const r = await call(returnApi.POST, actorOf(role), {
+				params: { id: String(b.id) },
+				body: { comment: 'Please add the decree.' }
+			});
+			expect(r.status, await r.clone().text()).toBe(NATIONAL[role]);
+		});
+	}
+
+	it('with national approval off, focal points may not validate or return (403)', async () => {
+		const a = submitted();
+		const v = await call(validateApi.POST, who.focal, { params: { id: String(a.id) } });
+		expect(v.status).toBe(403);
+		const r = await call(returnApi.POST, who.focal, {
+			params: { id: String(a.id) },
+			body: { comment: 'x' }
+		});
+		expect(r.status).toBe(403);
+	});
+
+	it('focal points neither edit nor submit, and not for another country', async () => {
+		setNationalApproval(t.db, who.admin, 'GTM', true);
+		const a = newAction('GTM');
+		t.db.$client.prepare("update action set review_state = 'draft' where id = ?").run(a.id);
+		submitAction(t.db, who.gtm, a.id);
+		const v = await call(validateApi.POST, who.focal, { params: { id: String(a.id) } });
+		expect(v.status).toBe(403);
+		const p = await call(actionApi.PATCH, who.focal, {
+			method: 'PATCH',
+			params: { id: String(a.id) },
+			body: { version: a.version, title: 'Nope' }
+		});
+		expect(p.status).toBe(403);
+	});
+
+	it('GET /countries/{iso3}/approval: signed-in readers; PUT: admins only, 422 on a bad body', async () => {
+		for (const role of ROLES) {
+			const get = await call(approvalApi.GET, actorOf(role), {
+				method: 'GET',
+				params: { iso3: 'GTM' }
+			});
+			expect(get.status, role).toBe(role === 'anonymous' ? 401 : 200);
+			const put = await call(approvalApi.PUT, actorOf(role), {
+				method: 'PUT',
+				params: { iso3: 'GTM' },
+				body: { country: 'GTM', nationalApproval: true }
+			});
+			expect(put.status, role).toBe(ADMIN_ONLY[role] || 200);
+		}
+		const on = await call(approvalApi.GET, who.viewer, { method: 'GET', params: { iso3: 'gtm' } });
+		expect(await on.json()).toEqual({ country: 'GTM', nationalApproval: true });
+		const before = snapshot(t.db);
+		for (const body of [
+			{ nationalApproval: 'yes' },
+			{ country: 'MEX', nationalApproval: false },
+			{ nationalApproval: false, extra: 1 },
+			{}
+		]) {
+			const res = await call(approvalApi.PUT, who.admin, {
+				method: 'PUT',
+				params: { iso3: 'GTM' },
+				body
+			});
+			expect(res.status, JSON.stringify(body)).toBe(422);
+		}
+		const unknown = await call(approvalApi.PUT, who.admin, {
+			method: 'PUT',
+			params: { iso3: 'ZZZ' },
+			body: { nationalApproval: true }
+		});
+		expect(unknown.status).toBe(404);
+		expect(snapshot(t.db)).toEqual(before);
 	});
 });

@@ -37,6 +37,8 @@ export function notificationText(kind: string, p: NotificationParams, locale: Lo
 			return m.desk_notif_round_due({ title, dueOn: p.dueOn ?? '', country: p.country ?? '' }, o);
 		case 'action_overdue':
 			return m.desk_notif_action_overdue({ title, dueOn: p.dueOn ?? '' }, o);
+		case 'national_review':
+			return m.desk_notif_national_review({ who: p.who ?? '', title }, o);
 		default:
 			return title;
 	}

@@ -1,12 +1,22 @@
 // The review queue with diffs (issue 17 §2): every action and indicator value waiting for
 // validation, with who submitted it and when, and what changed since its last validated
 // version, field by field; filters by country, type and age; its count for the navigation;
-// and who validated a record ("Validated by … on …", read from the audit trail).
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+// and who validated a record ("Validated by … on …", read from the audit trail). With
+// national approval (review/national.ts) a focal point's queue holds their countries'
+// submissions waiting for it, and the secretariat's holds only those that do not wait.
+import { and, asc, desc, eq, gte, inArray, isNull, lte, not, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { action, auditEntry, indicator, observation, user } from '../db/schema';
-import { assert, isAdmin, requireActor, type Actor } from '../auth/authz';
+import {
+	assert,
+	canSeeReviewQueue,
+	isAdmin,
+	requireActor,
+	reviewQueueStage,
+	type Actor
+} from '../auth/authz';
+import { awaitsNationalSql, nationallyApprovedBy } from '../review/national';
 import { snapshotOf as actionSnapshot, workingRecord, type ActionSnapshot } from '../actions';
 import { readSnapshot, snapshotOf as obsSnapshot } from '../observations/records';
 
@@ -29,6 +39,8 @@ export interface QueueItem {
 	version: number;
 	/** Observations: the indicator's code (for the review steps' paths). */
 	indicator?: string;
+	/** Issue 17 §6: the focal point's approval of this submission, when there was one. */
+	nationallyApproved: { name: string | null; at: string } | null;
 }
 
 export interface QueueFilters {
@@ -59,6 +71,22 @@ function scopeOf(actor: Actor, col: typeof action.countryIso3 | typeof observati
 	return actor.countries.length ? inArray(col, actor.countries) : sql`0 = 1`;
 }
 
+/** Which submissions the reader's queue holds (authz.ts's reviewQueueStage). */
+function stageOf(
+	actor: Actor,
+	table: typeof action | typeof observation,
+	entity: 'action' | 'observation'
+) {
+	const level = reviewQueueStage(actor);
+	if (level === 'own') return undefined;
+	const waits = awaitsNationalSql(entity, {
+		id: table.id,
+		version: table.version,
+		country: table.countryIso3
+	});
+	return level === 'national' ? waits : not(waits);
+}
+
 function cutoff(days: number | undefined): Date | undefined {
 	return days === undefined ? undefined : new Date(Date.now() - days * 86_400_000);
 }
@@ -74,6 +102,7 @@ function actionItems(db: Db, actor: Actor, f: QueueFilters): QueueItem[] {
 				isNull(action.deletedAt),
 				eq(action.reviewState, 'submitted'),
 				scopeOf(actor, action.countryIso3),
+				stageOf(actor, action, 'action'),
 				f.country ? eq(action.countryIso3, f.country) : undefined,
 				until ? lte(action.updatedAt, until) : undefined
 			)
@@ -94,7 +123,8 @@ function actionItems(db: Db, actor: Actor, f: QueueFilters): QueueItem[] {
 			submittedBy: a.updatedBy ? { id: a.updatedBy, name: name ?? '' } : null,
 			submittedAt: a.updatedAt.toISOString(),
 			changes: diffFields(was as Record<string, unknown> | null, now),
-			version: a.version
+			version: a.version,
+			nationallyApproved: nationallyApprovedBy(db, 'action', a.id, a.version)
 		};
 	});
 }
@@ -110,6 +140,7 @@ function observationItems(db: Db, actor: Actor, f: QueueFilters): QueueItem[] {
 			and(
 				eq(observation.reviewState, 'submitted'),
 				scopeOf(actor, observation.countryIso3),
+				stageOf(actor, observation, 'observation'),
 				f.country ? eq(observation.countryIso3, f.country) : undefined,
 				until ? lte(observation.updatedAt, until) : undefined
 			)
@@ -136,12 +167,16 @@ function observationItems(db: Db, actor: Actor, f: QueueFilters): QueueItem[] {
 				was as unknown as Record<string, unknown> | null,
 				obsSnapshot(o) as unknown as Record<string, unknown>
 			),
-			version: o.version
+			version: o.version,
+			nationallyApproved: nationallyApprovedBy(db, 'observation', o.id, o.version)
 		};
 	});
 }
 
-/** What waits for validation (admins: all; coordinators: their countries'). */
+/**
+ * What waits for validation (admins: all not waiting for national approval; coordinators:
+ * their countries'; focal points: their countries' waiting for national approval).
+ */
 export function reviewQueueItems(db: Db, actor: Actor | null, f: QueueFilters = {}): QueueItem[] {
 	const who = requireActor(actor);
 	assert.reviewQueue(who);
@@ -151,14 +186,17 @@ export function reviewQueueItems(db: Db, actor: Actor | null, f: QueueFilters = 
 	];
 }
 
-/** The navigation's count: items waiting (admins), or waiting and returned (coordinators). */
+/**
+ * The navigation's count: items waiting (admins, focal points), or waiting and returned
+ * (coordinators).
+ */
 export function reviewCount(db: Db, actor: Actor | null | undefined): number {
-	if (!actor || (actor.role !== 'admin' && actor.role !== 'coordinator')) return 0;
+	if (!actor || !canSeeReviewQueue(actor)) return 0;
 	const states = (
 		col: SQL.Aliased | typeof action.reviewState | typeof observation.reviewState,
 		comment: typeof action.reviewComment | typeof observation.reviewComment
 	) =>
-		isAdmin(actor)
+		reviewQueueStage(actor) !== 'own'
 			? sql`${col} = 'submitted'`
 			: sql`(${col} = 'submitted' or (${col} = 'draft' and ${comment} is not null))`;
 	const a =
@@ -169,7 +207,8 @@ export function reviewCount(db: Db, actor: Actor | null | undefined): number {
 				and(
 					isNull(action.deletedAt),
 					states(action.reviewState, action.reviewComment),
-					scopeOf(actor, action.countryIso3)
+					scopeOf(actor, action.countryIso3),
+					stageOf(actor, action, 'action')
 				)
 			)
 			.get()?.n ?? 0;
@@ -180,7 +219,8 @@ export function reviewCount(db: Db, actor: Actor | null | undefined): number {
 			.where(
 				and(
 					states(observation.reviewState, observation.reviewComment),
-					scopeOf(actor, observation.countryIso3)
+					scopeOf(actor, observation.countryIso3),
+					stageOf(actor, observation, 'observation')
 				)
 			)
 			.get()?.n ?? 0;

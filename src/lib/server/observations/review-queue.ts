@@ -4,7 +4,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { indicator, observation } from '../db/schema';
-import { canSeeReviewQueue, isAdmin, type Actor } from '../auth/authz';
+import { canSeeReviewQueue, isAdmin, reviewQueueStage, type Actor } from '../auth/authz';
+import { awaitsNationalSql } from '../review/national';
 import { unauthorized } from '../http/errors';
 import { comparePeriods } from '$lib/progress';
 import { view, type ObservationRecord } from './records';
@@ -62,8 +63,9 @@ export interface ReviewItem extends ObservationRecord {
 
 /**
  * Observations waiting for validation (`submitted`), for the review queue: all of them for
- * admins, those of their own countries for coordinators. Returned drafts (with a comment) are
- * listed for coordinators too.
+ * admins (but those waiting for national approval), those of their own countries for
+ * coordinators, those waiting for their national approval for focal points. Returned drafts
+ * (with a comment) are listed for coordinators too.
  */
 export function listObservationsForReview(
 	db: Db,
@@ -73,9 +75,18 @@ export function listObservationsForReview(
 	if (!actor) throw unauthorized();
 	if (!canSeeReviewQueue(actor)) return [];
 	const limit = opts.limit ?? 500;
-	const states = isAdmin(actor)
-		? sql`${observation.reviewState} = 'submitted'`
-		: sql`(${observation.reviewState} = 'submitted' or (${observation.reviewState} = 'draft' and ${observation.reviewComment} is not null))`;
+	const stage = reviewQueueStage(actor);
+	const waits = awaitsNationalSql('observation', {
+		id: observation.id,
+		version: observation.version,
+		country: observation.countryIso3
+	});
+	const states =
+		stage === 'secretariat'
+			? sql`${observation.reviewState} = 'submitted' and not ${waits}`
+			: stage === 'national'
+				? sql`${observation.reviewState} = 'submitted' and ${waits}`
+				: sql`(${observation.reviewState} = 'submitted' or (${observation.reviewState} = 'draft' and ${observation.reviewComment} is not null))`;
 	const scope = isAdmin(actor)
 		? sql`1 = 1`
 		: actor.countries.length === 0

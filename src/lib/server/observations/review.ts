@@ -1,17 +1,41 @@
 // Review transitions of observations (DESIGN §5): submit, validate, return with a comment,
 // one by one or for all values of an indicator and country. Who may do each is asked of
 // authz.ts; what state each leaves is rules.ts; the change itself goes through the one write
-// path (write.ts: a new version, an audit entry per value).
-import { and, eq } from 'drizzle-orm';
+// path (write.ts: a new version, an audit entry per value). With national approval on for the
+// country (review/national.ts), a focal point validates or returns first.
+import { and, eq, not } from 'drizzle-orm';
 import type { Db } from '../db';
 import { observation } from '../db/schema';
-import { assert, type Actor } from '../auth/authz';
+import { assert, canValidateNationally, type Actor } from '../auth/authz';
+import {
+	awaitsNationalSql,
+	clearNationalApproval,
+	recordNationalApproval,
+	reviewLevel,
+	tellFocalPoints,
+	type ReviewTarget
+} from '../review/national';
 import { invalid, unauthorized } from '../http/errors';
 import { indicatorByCode } from '../indicators/catalogue';
 import { rowById } from './queries';
 import { scopeOf, view, type ObservationRecord } from './records';
 import type { Transition } from './rules';
 import { ObservationWriter, storedOf } from './write';
+
+const targetOf = (row: ReturnType<typeof rowById>): ReviewTarget => ({
+	entity: 'observation',
+	id: row.id,
+	version: row.version,
+	country: row.countryIso3,
+	reviewState: row.reviewState
+});
+
+function tellFocalPointsOf(db: Db, actor: Actor, code: string, country: string | null) {
+	tellFocalPoints(db, actor, country, {
+		title: code,
+		link: `/indicators/${encodeURIComponent(code)}?country=${country ?? 'REGION'}#values`
+	});
+}
 
 function transition(
 	db: Db,
@@ -24,13 +48,21 @@ function transition(
 	if (!actor) throw unauthorized();
 	const ind = indicatorByCode(db, code);
 	const current = rowById(db, ind, id);
-	if (operation === 'submit') assert.submit(actor, current.countryIso3);
-	else assert.validate(actor);
+	const level =
+		operation === 'submit'
+			? (assert.submit(actor, current.countryIso3), 'submit')
+			: reviewLevel(db, actor, targetOf(current));
 	db.transaction((tx) => {
+		if (level === 'national' && operation === 'validate') {
+			recordNationalApproval(tx, actor, targetOf(current));
+			return;
+		}
 		const writer = new ObservationWriter(db, actor, { origin: 'review' });
 		writer.transition(storedOf(rowById(tx, ind, id)), operation, comment ?? null);
 		writer.finish();
+		if (operation !== 'validate') clearNationalApproval(tx, 'observation', id);
 	});
+	if (operation === 'submit') tellFocalPointsOf(db, actor, ind.code, current.countryIso3);
 	return view(rowById(db, ind, id), ind.code, actor, {})!;
 }
 
@@ -59,9 +91,14 @@ function transitionAll(
 	code: string,
 	country: string | null,
 	from: 'draft' | 'submitted',
-	operation: Transition
+	operation: Transition | 'approve_nationally'
 ): number {
 	const ind = indicatorByCode(db, code);
+	const waits = awaitsNationalSql('observation', {
+		id: observation.id,
+		version: observation.version,
+		country: observation.countryIso3
+	});
 	return db.transaction((tx) => {
 		const rows = tx
 			.select()
@@ -70,10 +107,21 @@ function transitionAll(
 				and(
 					eq(observation.indicatorId, ind.id),
 					eq(observation.scopeKey, scopeOf(country)),
-					eq(observation.reviewState, from)
+					eq(observation.reviewState, from),
+					// the secretariat validates what does not wait for national approval; focal
+					// points approve what waits for them
+					operation === 'validate'
+						? not(waits)
+						: operation === 'approve_nationally'
+							? waits
+							: undefined
 				)
 			)
 			.all();
+		if (operation === 'approve_nationally') {
+			for (const row of rows) recordNationalApproval(tx, actor, targetOf(row));
+			return rows.length;
+		}
 		const writer = new ObservationWriter(db, actor, { origin: 'review' });
 		for (const row of rows) writer.transition(storedOf(row), operation);
 		writer.finish();
@@ -93,12 +141,15 @@ export function submitDrafts(
 ): number {
 	if (!actor) throw unauthorized();
 	assert.submit(actor, country);
-	return transitionAll(db, actor, code, country, 'draft', 'submit');
+	const n = transitionAll(db, actor, code, country, 'draft', 'submit');
+	if (n > 0) tellFocalPointsOf(db, actor, code, country);
+	return n;
 }
 
 /**
  * Validates every value of one indicator and country (null = region) that waits for
- * validation, in one transaction; returns how many were validated.
+ * validation, in one transaction; returns how many were validated. A focal point of the
+ * country approves nationally those that wait for national approval instead.
  */
 export function validateSubmitted(
 	db: Db,
@@ -107,6 +158,8 @@ export function validateSubmitted(
 	country: string | null
 ): number {
 	if (!actor) throw unauthorized();
+	if (canValidateNationally(actor, country))
+		return transitionAll(db, actor, code, country, 'submitted', 'approve_nationally');
 	assert.validate(actor);
 	return transitionAll(db, actor, code, country, 'submitted', 'validate');
 }

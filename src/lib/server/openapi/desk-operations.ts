@@ -7,6 +7,8 @@ import {
 	commentItem,
 	completenessResponse,
 	myWorkResponse,
+	nationalApprovalResponse,
+	nationalApprovalSchema,
 	notificationItem,
 	notificationQuery,
 	notificationPreferencesResponse,
@@ -39,6 +41,25 @@ export const DESK_OPERATIONS: Operation[] = [
 			'The review queue: who submitted each item and when, and what changed since its last validated version',
 		query: reviewQueueQuery,
 		responses: ok(listOf(reviewQueueItem))
+	},
+	{
+		method: 'get',
+		path: '/countries/{iso3}/approval',
+		tag: DESK,
+		summary:
+			'Whether a member state has national approval: its focal points review its submissions before the secretariat',
+		responses: ok(nationalApprovalResponse),
+		errors: [404]
+	},
+	{
+		method: 'put',
+		path: '/countries/{iso3}/approval',
+		tag: DESK,
+		summary: 'Switch national approval on or off for a member state (admins)',
+		body: nationalApprovalSchema,
+		responses: ok(nationalApprovalResponse),
+		errors: [404, 415, 422],
+		example: { request: { country: 'GTM', nationalApproval: true } }
 	},
 	{
 		method: 'get',

@@ -33,6 +33,10 @@ export interface Operation {
 export const PATH_PARAMS: Record<string, { schema: ZodType; description: string }> = {
 	id: { schema: z.string().regex(/^\d{1,9}$/), description: 'The record’s id.' },
 	n: { schema: z.string().regex(/^\d{1,3}$/), description: 'The article number, 1–18.' },
+	iso3: {
+		schema: z.string().regex(/^[A-Za-z]{3}$/),
+		description: 'A member state’s ISO 3166-1 alpha-3 code, such as GTM.'
+	},
 	code: { schema: z.string().max(24), description: 'Indicator code, such as 10.c.1 or RCM-11.1.' },
 	kind: { schema: translationKindSchema, description: 'What is translated.' },
 	slug: { schema: z.string().max(80), description: 'The edition’s slug.' },

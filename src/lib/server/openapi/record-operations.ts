@@ -95,7 +95,7 @@ export const RECORD_OPERATIONS: Operation[] = [
 				? 'Restore a deleted action'
 				: step === 'submit'
 					? 'Submit an action for validation'
-					: 'Validate an action (admins)',
+					: 'Validate an action (admins; with national approval on for its country, a focal point of the country first, which passes it on to the secretariat)',
 		body: reviewStepSchema,
 		bodyOptional: true,
 		responses: ok(r.actionRecord),
@@ -105,7 +105,8 @@ export const RECORD_OPERATIONS: Operation[] = [
 		method: 'post',
 		path: '/actions/{id}/return',
 		tag: ACTIONS,
-		summary: 'Return an action to its author with a comment (admins)',
+		summary:
+			'Return an action to its author with a comment (admins; a focal point while it waits for national approval)',
 		body: actionReturnSchema,
 		responses: ok(r.actionRecord),
 		errors: [404, 409, 415, 422]

@@ -1,10 +1,11 @@
 // Review of actions (DESIGN §5): submit → validate, or return with a comment (back to
 // draft), by the rules of states.ts applied in the actions' one write path (applyReview).
-// Validating copies the record into `validated`, which shared pages show.
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+// Validating copies the record into `validated`, which shared pages show. With national
+// approval on for the country (national.ts), a focal point validates or returns first.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, not } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action } from '../db/schema';
-import { assert, isAdmin, requireActor, type Actor } from '../auth/authz';
+import { isAdmin, reviewQueueStage, requireActor, assert, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { notFound } from '../http/errors';
 import {
@@ -18,6 +19,14 @@ import {
 	type ActionRecord
 } from '../actions';
 import { coordinatorsOf, notify } from '../desk/notify';
+import {
+	awaitsNationalSql,
+	clearNationalApproval,
+	recordNationalApproval,
+	reviewLevel,
+	tellFocalPoints,
+	type ReviewTarget
+} from './national';
 
 function reviewState(r: ActionRecord) {
 	return { reviewState: r.reviewState, reviewComment: r.reviewComment, version: r.version };
@@ -29,6 +38,14 @@ function loadForReview(db: Db, actor: Actor, id: number, version?: number) {
 	if (version !== undefined && version !== row.version) throw staleConflict(db, actor, id, version);
 	return row;
 }
+
+const target = (row: ReturnType<typeof actionRow>): ReviewTarget => ({
+	entity: 'action',
+	id: row.id,
+	version: row.version,
+	country: row.countryIso3,
+	reviewState: row.reviewState
+});
 
 /** Tells the action's coordinators and its last editor (issue 17 §5); never throws. */
 function tellAuthors(
@@ -61,6 +78,7 @@ export function submitAction(
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
 		applyReview(tx, who, id, 'submit', row.reviewState);
+		clearNationalApproval(tx, 'action', id);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',
@@ -70,10 +88,15 @@ export function submitAction(
 			after: reviewState(workingRecord(tx, id))
 		});
 	});
+	tellFocalPoints(db, who, row.countryIso3, { title: row.title, link: `/actions/${id}` });
 	return getAction(db, who, id);
 }
 
-/** An admin validates: the current record (with its articles) becomes what shared pages show. */
+/**
+ * An admin validates: the current record (with its articles) becomes what shared pages show.
+ * A focal point's validate of a record waiting for national approval passes it on to the
+ * secretariat instead (national.ts).
+ */
 export function validateAction(
 	db: Db,
 	actor: Actor | null,
@@ -81,8 +104,11 @@ export function validateAction(
 	opts: { version?: number } = {}
 ): ActionDetail {
 	const who = requireActor(actor);
-	assert.validate(who);
 	const row = loadForReview(db, who, id, opts.version);
+	if (reviewLevel(db, who, target(row)) === 'national') {
+		db.transaction((tx) => recordNationalApproval(tx, who, target(row)));
+		return getAction(db, who, id);
+	}
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
 		applyReview(tx, who, id, 'validate', row.reviewState);
@@ -101,7 +127,10 @@ export function validateAction(
 	return getAction(db, who, id);
 }
 
-/** An admin returns a submitted action to its coordinators with a comment (back to draft). */
+/**
+ * An admin (or, for a record waiting for national approval, a focal point of its country)
+ * returns a submitted action to its coordinators with a comment (back to draft).
+ */
 export function returnAction(
 	db: Db,
 	actor: Actor | null,
@@ -109,11 +138,12 @@ export function returnAction(
 	input: { comment: string; version?: number }
 ): ActionDetail {
 	const who = requireActor(actor);
-	assert.validate(who);
 	const row = loadForReview(db, who, id, input.version);
+	reviewLevel(db, who, target(row));
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
 		applyReview(tx, who, id, 'return', row.reviewState, input.comment);
+		clearNationalApproval(tx, 'action', id);
 		recordAudit(tx, {
 			userId: who.id,
 			entity: 'action',
@@ -129,7 +159,10 @@ export function returnAction(
 }
 
 export interface ReviewQueue {
-	/** Actions waiting for validation (admins: all; coordinators: their countries'). */
+	/**
+	 * Actions waiting for validation (admins: all but those waiting for national approval;
+	 * coordinators: their countries'; focal points: their countries' waiting for them).
+	 */
 	awaiting: ActionRecord[];
 	/** Drafts the secretariat returned with a comment. */
 	returned: ActionRecord[];
@@ -144,6 +177,13 @@ export function actionReviewQueue(db: Db, actor: Actor | null): ReviewQueue {
 		: who.countries.length
 			? inArray(action.countryIso3, who.countries)
 			: eq(action.id, -1);
+	const waits = awaitsNationalSql('action', {
+		id: action.id,
+		version: action.version,
+		country: action.countryIso3
+	});
+	const level = reviewQueueStage(who);
+	const stage = level === 'secretariat' ? not(waits) : level === 'national' ? waits : undefined;
 	const ids = (returned: boolean) =>
 		db
 			.select({ id: action.id })
@@ -154,7 +194,7 @@ export function actionReviewQueue(db: Db, actor: Actor | null): ReviewQueue {
 					mine,
 					returned
 						? and(eq(action.reviewState, 'draft'), isNotNull(action.reviewComment))
-						: eq(action.reviewState, 'submitted')
+						: and(eq(action.reviewState, 'submitted'), stage)
 				)
 			)
 			.orderBy(returned ? desc(action.updatedAt) : asc(action.updatedAt))

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { canSeeReviewQueue, canValidate } from '$lib/server/auth/authz';
+import { canSeeReviewQueue, canValidate, reviewQueueStage } from '$lib/server/auth/authz';
 import { actionReviewQueue } from '$lib/server/review/actions';
 import { countryName } from '$lib/server/declaration/countries';
 import { requestLocale } from '$lib/server/http/locale';
@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const named = <T extends { country: string | null }>(items: T[]) =>
 		items.map((a) => ({ ...a, countryName: a.country ? countryName(a.country, locale) : null }));
 	return {
-		isAdmin: canValidate(locals.actor),
+		// Issue 17 §6: focal points review (with the bulk steps) what waits for national approval.
+		national: reviewQueueStage(locals.actor) === 'national',
+		canReview: canValidate(locals.actor) || reviewQueueStage(locals.actor) === 'national',
 		actions: { awaiting: named(queue.awaiting), returned: named(queue.returned) },
 		// Issue 4: indicator values awaiting validation (and returned ones), by indicator and country.
 		observations: observationReviewGroups(getDb(), locals.actor, { locale }),

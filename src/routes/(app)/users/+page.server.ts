@@ -1,4 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { isAppError } from '$lib/server/http/errors';
+import { nationalApprovalOverview, setNationalApproval } from '$lib/server/review/national';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
@@ -26,7 +28,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 			iso3: c.iso3,
 			name: c.name
 		})),
-		me: locals.actor!.id
+		me: locals.actor!.id,
+		// Issue 17 §6: national approval per member state, with its focal points.
+		national: nationalApprovalOverview(db, locals.actor)
+			.map((r) => ({ ...r, countryName: countryName(r.country, locale) }))
+			.sort((a, b) => a.countryName.localeCompare(b.countryName, locale))
 	};
 };
 
@@ -54,5 +60,17 @@ export const actions: Actions = {
 			});
 		}
 		redirect(303, localizeHref('/users?saved=created'));
+	},
+	national: async ({ request, locals }) => {
+		const form = await request.formData();
+		const iso3 = text(form, 'country').toUpperCase();
+		const on = text(form, 'nationalApproval') === 'on';
+		try {
+			setNationalApproval(getDb(), locals.actor, iso3, on);
+		} catch (e) {
+			if (isAppError(e)) return fail(e.status, { nationalError: e.message });
+			throw e;
+		}
+		redirect(303, localizeHref(`/users?national=${iso3}-${on ? 'on' : 'off'}#national`));
 	}
 };

@@ -92,3 +92,22 @@ export const mailOutbox = sqliteTable(
 	},
 	(t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)]
 );
+
+/**
+ * A focal point's national approval of a record (issue 17 §6), one per record: it counts
+ * while the record is submitted at the `version` approved (migration 0018).
+ */
+export const nationalApproval = sqliteTable(
+	'national_approval',
+	{
+		entity: text('entity', { enum: ['action', 'observation'] }).notNull(),
+		entityId: integer('entity_id').notNull(),
+		version: integer('version').notNull(),
+		countryIso3: text('country_iso3')
+			.notNull()
+			.references(() => country.iso3),
+		approvedBy: text('approved_by').references(() => user.id),
+		approvedAt: integer('approved_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.entity, t.entityId] })]
+);

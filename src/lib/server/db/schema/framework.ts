@@ -101,7 +101,9 @@ export const country = sqliteTable(
 		iso3: text('iso3').primaryKey(),
 		iso2: text('iso2').notNull(),
 		m49: integer('m49').notNull(),
-		member: integer('member', { mode: 'boolean' }).notNull().default(false)
+		member: integer('member', { mode: 'boolean' }).notNull().default(false),
+		/** Two-level approval (issue 17 §6): focal points review submissions first. */
+		nationalApproval: integer('national_approval', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [uniqueIndex('country_m49_uq').on(t.m49), index('country_member_idx').on(t.member)]
 );

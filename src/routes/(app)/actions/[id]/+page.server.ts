@@ -1,4 +1,5 @@
 import { validatedBy } from '$lib/server/desk/queue';
+import { nationallyApprovedBy, reviewStepsOf } from '$lib/server/review/national';
 import { actionTarget, postComment, threadFor } from '$lib/server/desk/comments';
 import { commentCreateSchema } from '$lib/schemas/desk';
 import { appErrorMessage } from '$lib/i18n/errors';
@@ -6,13 +7,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import {
-	canEdit,
-	canReadDrafts,
-	canSubmit,
-	canValidate,
-	canSeeDeleted
-} from '$lib/server/auth/authz';
+import { canEdit, canReadDrafts, canSubmit, canSeeDeleted } from '$lib/server/auth/authz';
 import {
 	actionHistoryEntries,
 	deleteAction,
@@ -61,6 +56,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		pageError(e);
 	}
 	const readDrafts = canReadDrafts(actor, action.country) && !action.showingValidated;
+	const steps = reviewStepsOf(db, actor, {
+		entity: 'action',
+		id,
+		version: action.version,
+		country: action.country,
+		reviewState: action.reviewState
+	});
 	const editable = canEdit(actor, action.country) && !action.deletedAt;
 	const articleTitles = new Map(listArticles(db, locale).map((a) => [a.number, a.title]));
 	const indicatorNames = new Map(indicatorChoices(db).map((i) => [i.code, i.name]));
@@ -73,6 +75,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		indicators: action.indicators.map((c) => ({ code: c, name: indicatorNames.get(c) ?? '' })),
 		// Issue 17: "Validated by … on …" (from the audit trail).
 		validatedBy: validatedBy(db, 'action', id, action.validatedAt),
+		nationallyApproved: readDrafts ? nationallyApprovedBy(db, 'action', id) : null,
 		updates: readDrafts ? listUpdates(db, actor, id) : [],
 		evidence: readDrafts ? evidenceOfAction(db, actor, id) : [],
 		history: readDrafts ? actionHistoryEntries(db, actor, id) : [],
@@ -82,8 +85,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			edit: editable,
 			restore: !!action.deletedAt && canSeeDeleted(actor, action.country),
 			submit: editable && canSubmit(actor, action.country) && action.reviewState === 'draft',
-			validate: !action.deletedAt && canValidate(actor) && action.reviewState !== 'validated',
-			return: !action.deletedAt && canValidate(actor) && action.reviewState === 'submitted'
+			validate: !action.deletedAt && steps.validate,
+			return: !action.deletedAt && steps.return,
+			// Issue 17 §6: it waits for national approval by a focal point of its country.
+			national: steps.national
 		},
 		today: isoToday()
 	};
@@ -227,12 +232,14 @@ export const actions: Actions = {
 	validate: async ({ request, params, locals }) => {
 		const id = actionId(params.id);
 		const version = numberOrUndefined(text(await request.formData(), 'version'));
+		let state: string;
 		try {
-			validateAction(getDb(), locals.actor, id, { version });
+			state = validateAction(getDb(), locals.actor, id, { version }).reviewState;
 		} catch (e) {
 			return formFailure('review', e, {}, { conflict: reviewConflict });
 		}
-		redirect(303, at(id, 'validated'));
+		// a focal point's validate approves nationally: it still waits for the secretariat
+		redirect(303, at(id, state === 'validated' ? 'validated' : 'approved'));
 	},
 
 	return: async ({ request, params, locals }) => {
