@@ -90,6 +90,17 @@ export const M49_REGIONS: Readonly<Record<string, Names>> = {
 	)
 };
 
+/** The regions the RCM's members belong to, in the order pages list them first. */
+export const RCM_REGIONS: readonly string[] = ['013', '029', '021', '419', '019', '005', '001'];
+
+/** Order of regions on pages: the RCM's first (in the order above), then by code. */
+export function compareRegions(a: string, b: string): number {
+	const ia = RCM_REGIONS.indexOf(a);
+	const ib = RCM_REGIONS.indexOf(b);
+	if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+	return a.localeCompare(b);
+}
+
 /** '13', '013' → '013' when it is an M49 region above; else null. */
 export function regionCode(raw: string): string | null {
 	const s = raw.trim();

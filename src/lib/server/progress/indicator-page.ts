@@ -18,7 +18,7 @@ import { countryName, listCountries } from '$lib/server/declaration/countries';
 import { listObservations, observationHistory } from '$lib/server/observations';
 import { isAppError } from '$lib/server/http/errors';
 import { verdictsRegionMap } from '$lib/server/maps/entries';
-import { isRegionCode } from '$lib/server/declaration/regions';
+import { compareRegions, isRegionCode, RCM_REGIONS } from '$lib/server/declaration/regions';
 import type { Method } from '$lib/progress';
 import type { Locale } from '$lib/domain';
 import {
@@ -98,8 +98,12 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 				// Series of M49 regions (issue 15 §5): each its own, never mixed with the members.
 				regions: verdicts
 					.filter((v) => v.country !== null && isRegionCode(v.country))
-					.map((v) => ({ ...v, name: countryName(v.country!, locale) }))
-					.sort((a, b) => a.country!.localeCompare(b.country!)),
+					.map((v) => ({
+						...v,
+						name: countryName(v.country!, locale),
+						rcm: RCM_REGIONS.includes(v.country!)
+					}))
+					.sort((a, b) => compareRegions(a.country!, b.country!)),
 				chart: indicatorChartData(db, actor, indicator.code, { locale }),
 				ranking:
 					indicator.ceiling !== null
@@ -154,7 +158,7 @@ function scopeOptions(
 		...verdicts
 			.filter((v) => v.country !== null && isRegionCode(v.country))
 			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
-			.sort((a, b) => a.value.localeCompare(b.value)),
+			.sort((a, b) => compareRegions(a.value, b.value)),
 		...verdicts
 			.filter((v) => v.country && !memberSet.has(v.country) && !isRegionCode(v.country))
 			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
