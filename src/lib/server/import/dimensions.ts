@@ -299,3 +299,29 @@ export class Harmoniser {
 		this.applied.push({ kind, from, to });
 	}
 }
+
+/**
+ * Harmonises rows a reader gave with disaggregations already split into key=value (the
+ * template, SDMX-CSV): keys and values through the mappings, keys sorted. Answers what it mapped.
+ */
+export function harmoniseRows(
+	rows: { disaggregation: Record<string, string> }[],
+	mappings: DimensionMappings | null
+): AppliedMapping[] {
+	const h = new Harmoniser(mappings);
+	for (const row of rows) {
+		const keys = Object.keys(row.disaggregation);
+		if (keys.length === 0) continue;
+		const out: Record<string, string> = {};
+		for (const k of keys) {
+			const key = h.key(k, k);
+			out[key] = h.value(key, row.disaggregation[k]);
+		}
+		row.disaggregation = Object.fromEntries(
+			Object.keys(out)
+				.sort()
+				.map((k) => [k, out[k]])
+		);
+	}
+	return h.applied;
+}

@@ -202,3 +202,33 @@ describe('dimension mappings API', () => {
 		expect(third.dimensionMappings.map((m) => m.from)).not.toContain('Varones');
 	});
 });
+
+describe('every reader', () => {
+	it('the template and SDMX-CSV go through the mappings too', () => {
+		const report = runImport(t.db, admin, {
+			text: [
+				'indicator,country,period,disaggregation,value,status,source,note',
+				'10.7.3,MEX,2020,sexo=Mujeres;edad=15-24,3,final,,'
+			].join('\n'),
+			dryRun: true
+		});
+		expect(report.errors).toEqual([]);
+		expect(report.dimensionMappings).toContainEqual({ kind: 'key', from: 'sexo', to: 'sex' });
+		expect(report.dimensionMappings).toContainEqual({
+			kind: 'value',
+			from: 'Mujeres',
+			to: 'female'
+		});
+		const done = runImport(t.db, admin, {
+			text: [
+				'indicator,country,period,disaggregation,value,status,source,note',
+				'10.7.3,MEX,2020,sexo=Mujeres;edad=15-24,3,final,,'
+			].join('\n')
+		});
+		expect(done.rowsImported).toBe(1);
+		const row = t.db.$client
+			.prepare("select disagg_key from observation where country_iso3 = 'MEX'")
+			.get() as { disagg_key: string };
+		expect(row.disagg_key).toBe('age=y15t24;sex=female');
+	});
+});

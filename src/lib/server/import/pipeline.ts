@@ -23,7 +23,7 @@ import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
 import { changesOf, commitImport, loadExisting, type Planned } from './commit';
-import type { AppliedMapping } from './dimensions';
+import { harmoniseRows, type AppliedMapping } from './dimensions';
 import { unitConflict, type AppliedMultiplier } from './units';
 import { loadDimensionMappings } from './mappings';
 import { regionSkipReason } from './countries';
@@ -216,7 +216,11 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
-	report.dimensionMappings = read.mappings ?? [];
+	// Readers of key=value disaggregations (template, SDMX-CSV) are harmonised here.
+	report.dimensionMappings =
+		read.format === 'template' || read.format === 'sdmx-csv'
+			? harmoniseRows(read.rows, loadDimensionMappings(db))
+			: (read.mappings ?? []);
 	report.unit = read.unit ?? null;
 	report.unitMultipliers = read.multipliers ?? [];
 	report.rowsSkipped = read.skipped.length;
