@@ -302,7 +302,7 @@ export class Harmoniser {
 
 /**
  * Harmonises rows a reader gave with disaggregations already split into key=value (the
- * template, SDMX-CSV): keys and values through the mappings, keys sorted. Answers what it mapped.
+ * template): keys and values through the mappings, keys sorted. Answers what it mapped.
  */
 export function harmoniseRows(
 	rows: { disaggregation: Record<string, string> }[],

@@ -204,7 +204,7 @@ describe('dimension mappings API', () => {
 });
 
 describe('every reader', () => {
-	it('the template and SDMX-CSV go through the mappings too', () => {
+	it('the template goes through the mappings too', () => {
 		const report = runImport(t.db, admin, {
 			text: [
 				'indicator,country,period,disaggregation,value,status,source,note',

@@ -216,9 +216,10 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
-	// Readers of key=value disaggregations (template, SDMX-CSV) are harmonised here.
+	// The template's key=value disaggregations are harmonised here (SDMX-CSV keeps the codes of
+	// its own code lists, sdmx/codes.ts, so that what Avance writes reads back the same).
 	report.dimensionMappings =
-		read.format === 'template' || read.format === 'sdmx-csv'
+		read.format === 'template'
 			? harmoniseRows(read.rows, loadDimensionMappings(db))
 			: (read.mappings ?? []);
 	report.unit = read.unit ?? null;

@@ -11,6 +11,8 @@ import { progressQuery } from '$lib/schemas/indicators';
 import { countryVerdict, indicatorChartData, knownScope } from '../progress';
 import { indicatorPage } from '../progress/indicator-page';
 import { runImport } from './pipeline';
+import { writeTemplate } from './index';
+import { observationsSdmxCsv } from '../sdmx';
 import { admin, DDF_1073, freshDbPerTest, load, obsOf, t } from './pipeline-test-setup';
 
 freshDbPerTest();
@@ -113,5 +115,25 @@ describe('regional series (M49 regions)', () => {
 		expect(knownScope(t.db, '013')).toBe('013');
 		expect(() => knownScope(t.db, '999')).toThrow(expect.objectContaining({ status: 404 }));
 		expect(observationListQuery.safeParse({ country: '13a' }).success).toBe(false);
+	});
+
+	it('exports write the region code, and the template and SDMX-CSV read it back as the same series', () => {
+		runImport(t.db, admin, { text: load(DDF_1073), fileName: DDF_1073 });
+		const items = listObservations(t.db, admin, '10.7.3', { country: '013' });
+		const csv = writeTemplate(items.map((o) => ({ ...o, indicator: o.indicator })));
+		expect(csv).toContain('10.7.3,013,2016,,258');
+		const again = runImport(t.db, admin, { text: csv, fileName: 'x.csv', dryRun: true });
+		expect(again).toMatchObject({
+			format: 'template',
+			errors: [],
+			rowsImported: 0,
+			rowsUnchanged: 6
+		});
+		const sdmx = observationsSdmxCsv(t.db, admin, '10.7.3', { country: '013' }).csv;
+		expect(sdmx).toContain(',013,');
+		expect(sdmx).not.toContain(',RCM,');
+		const back = runImport(t.db, admin, { text: sdmx, dryRun: true });
+		expect(back).toMatchObject({ format: 'sdmx-csv', errors: [], rowsImported: 0 });
+		expect(back.rowsUnchanged + back.rowsAnnotated).toBe(6);
 	});
 });
