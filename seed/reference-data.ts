@@ -57,6 +57,8 @@ export interface StarterIndicator {
 	ceilingKey?: string;
 	/** How disaggregates combine without a headline; default by unit (count → sum, else mean). */
 	aggregation?: 'mean' | 'sum';
+	/** Accepts series of M49 regions (`013` Central America); default false. */
+	regional?: boolean;
 	/** threshold: met when the latest value reaches `threshold`; default continuous. */
 	kind?: 'continuous' | 'threshold';
 	threshold?: number;
@@ -729,6 +731,7 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
 		targetValue: null,
 		ceiling: null,
 		aggregation: 'sum',
+		regional: true,
 		scaleMin: null,
 		scaleMax: null,
 		articles: [1, 4],

@@ -97,6 +97,8 @@ const indicatorFields = {
 	custodian: shortText(300).default(''),
 	source: shortText(1000).default(''),
 	methodNotes: shortText(8000).default(''),
+	/** Accepts series of M49 regions (`013` Central America) besides members and the RCM. */
+	regional: z.boolean({ message: 'Use true or false.' }).default(false),
 	translations: z
 		.object({ es: translation.optional(), fr: translation.optional() })
 		.strict()
@@ -170,6 +172,7 @@ export const indicatorUpdateSchema = z
 		custodian: shortText(300).optional(),
 		source: shortText(1000).optional(),
 		methodNotes: shortText(8000).optional(),
+		regional: z.boolean({ message: 'Use true or false.' }).optional(),
 		/** Sources in order of preference, best first (imports keep a better-ranked value). */
 		sourceRanking: z
 			.array(z.string().trim().min(1).max(200))
@@ -191,7 +194,10 @@ export const progressQuery = z
 			.string()
 			.trim()
 			.toUpperCase()
-			.regex(/^([A-Z]{3}|REGION)?$/, 'Use an ISO 3166-1 alpha-3 code such as MEX, or region.')
+			.regex(
+				/^([A-Z]{3}|REGION|\d{3})?$/,
+				'Use an ISO 3166-1 alpha-3 code such as MEX, an M49 region code such as 013, or region.'
+			)
 			.optional(),
 		/** Default: the indicator's default method, else the site's. `all`: the five side by side. */
 		method: z.enum([...PROGRESS_METHODS, 'all'], { message: METHOD_MESSAGE }).optional(),

@@ -123,7 +123,10 @@ export const observationListQuery = z
 			.string()
 			.trim()
 			.toUpperCase()
-			.regex(/^([A-Z]{3}|REGION)$/, 'Use an ISO 3166-1 alpha-3 code such as MEX, or region.')
+			.regex(
+				/^([A-Z]{3}|REGION|\d{3})$/,
+				'Use an ISO 3166-1 alpha-3 code such as MEX, an M49 region code such as 013, or region.'
+			)
 			.optional(),
 		from: yearOrPeriod.optional(),
 		to: yearOrPeriod.optional(),

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { syncBuiltinMappings } from '../import/mappings';
 import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
@@ -99,6 +100,8 @@ export function migrationsFolder(): string {
 export function runMigrations(db: Db): void {
 	try {
 		migrate(db, { migrationsFolder: migrationsFolder() });
+		// Reference rows that follow the code: the built-in dimension mappings (issue 15 §2).
+		syncBuiltinMappings(db);
 	} catch (cause) {
 		throw new StartupError(`A database migration failed; no data was changed. ${reasons(cause)}`, {
 			cause

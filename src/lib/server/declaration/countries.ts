@@ -7,6 +7,7 @@ import { eq, asc } from 'drizzle-orm';
 import type { Db } from '../db';
 import { country } from '../db/schema';
 import { notFound } from '../http/errors';
+import { isRegionCode, regionName } from './regions';
 
 countries.registerLocale(en);
 countries.registerLocale(es);
@@ -32,7 +33,9 @@ const EXTRA_COUNTRIES: Record<
 };
 const ISO_ALIASES: Record<string, string> = { XKK: 'XKX' };
 
+/** A country's name, or an M49 region's (`013` → Central America) for a regional series. */
 export function countryName(iso3: string, locale: NameLocale = 'en'): string {
+	if (isRegionCode(iso3)) return regionName(iso3, locale);
 	const extra = EXTRA_COUNTRIES[iso3];
 	if (extra) return extra.names[locale];
 	return countries.getName(iso3, locale, { select: 'official' }) ?? iso3;

@@ -1,6 +1,7 @@
 // Comment threads (issue 17 §3) on actions and on observation groups (an indicator's values
 // of a country), between coordinators and the secretariat: audited, with @mentions that notify
 // the person named. Internal: shared pages never read this table.
+import { isRegionCode } from '../declaration/regions';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { country, deskComment, user } from '../db/schema';
@@ -44,12 +45,18 @@ export function actionTarget(db: Db, id: number): CommentTarget {
  */
 export function observationGroupTarget(db: Db, code: string, iso3: string | null): CommentTarget {
 	const ind = indicatorByCode(db, code);
-	if (iso3 && !db.select({ iso3: country.iso3 }).from(country).where(eq(country.iso3, iso3)).get())
+	// An M49 region's series (`013`) is regional: read and written as the RCM's are.
+	const region = iso3 !== null && isRegionCode(iso3);
+	if (
+		iso3 &&
+		!region &&
+		!db.select({ iso3: country.iso3 }).from(country).where(eq(country.iso3, iso3)).get()
+	)
 		throw notFound(`There is no country ${iso3}.`);
 	return {
 		type: 'observation_group',
 		key: `${ind.code}|${iso3 ?? ''}`,
-		country: iso3,
+		country: region ? null : iso3,
 		title: `${ind.code} ${ind.name}${iso3 ? ` (${iso3})` : ''}`,
 		link: `/indicators/${encodeURIComponent(ind.code)}?country=${iso3 ?? 'REGION'}#comments`
 	};

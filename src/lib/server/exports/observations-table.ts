@@ -22,7 +22,7 @@ export const OBSERVATION_EXPORT_COLUMNS: XlsxColumn[] = [
 export function observationExportRows(items: ObservationRecord[]): unknown[][] {
 	return items.map((o) => [
 		o.indicator,
-		o.country ?? '',
+		o.country ?? o.region ?? '',
 		o.countryName ?? '',
 		o.period,
 		o.year,

@@ -112,6 +112,7 @@ export function commitImport(
 					{
 						indicatorId: p.ind.id,
 						country: r.country,
+						region: r.region ?? null,
 						period: r.period,
 						disaggregation: r.disaggregation,
 						disaggKey: p.disaggKey,

@@ -73,7 +73,18 @@ describe('resolveCountry', () => {
 		['LCN', 'Latin America & Caribbean'],
 		['World', 'World']
 	])('%s is an aggregate', (raw, name) => {
-		expect(resolveCountry(raw)).toEqual({ aggregate: true, name });
+		expect(resolveCountry(raw)).toMatchObject({ aggregate: true, name });
+	});
+
+	it('names the M49 region an aggregate stands for, when it is one Avance keeps series of', () => {
+		expect(resolveCountry('13')).toEqual({
+			aggregate: true,
+			name: 'Central America',
+			region: '013'
+		});
+		expect(resolveCountry('419')).toMatchObject({ region: '419' });
+		expect(resolveCountry('830')).toEqual({ aggregate: true, name: 'Channel Islands' });
+		expect(resolveCountry('WLD')).toEqual({ aggregate: true, name: 'World' });
 	});
 
 	it.each(['', 'XYZ', 'Atlantis', '999', '12345'])('%j is unknown', (raw) => {

@@ -1,13 +1,16 @@
 /**
  * Country resolution for imports: ISO 3166-1 alpha-3 codes, UN M49 numeric codes and
  * English names (with the variants World Bank, UN and national files use) → ISO3; M49
- * and World Bank codes of regions and groupings → "aggregate". Results are cached, so a
- * file with 100,000 rows looks each distinct cell up once.
+ * and World Bank codes of regions and groupings → "aggregate" (with the M49 code when it is a
+ * region Avance keeps series for: `keptRegion`). Results are cached, so a file with 100,000
+ * rows looks each distinct cell up once.
  */
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
+import { regionCode } from '../declaration/regions';
 
-export type CountryResolution = { iso3: string } | { aggregate: true; name: string };
+export type CountryResolution =
+	{ iso3: string } | { aggregate: true; name: string; region?: string };
 
 /**
  * Codes outside ISO 3166-1 that real files use for places Avance treats as countries.
@@ -322,7 +325,11 @@ function resolveUncached(raw: string): CountryResolution | null {
 		const iso3 = NUMERIC_ALIASES[code] ?? toIso3(code);
 		if (iso3) return { iso3 };
 		const aggregate = M49_AGGREGATES.get(Number(s));
-		return aggregate === undefined ? null : { aggregate: true, name: aggregate };
+		if (aggregate === undefined) return null;
+		const region = regionCode(s);
+		return region
+			? { aggregate: true, name: aggregate, region }
+			: { aggregate: true, name: aggregate };
 	}
 	if (/^\d+$/.test(s)) {
 		const aggregate = M49_AGGREGATES.get(Number(s));
@@ -357,10 +364,28 @@ export function resolveCountry(raw: string): CountryResolution | null {
 	return result;
 }
 
+/** The skip reason of a kept region (`013`) whose indicator is not regional, as the file wrote it. */
+export function regionSkipReason(region: string): string {
+	const resolved = resolveCountry(region);
+	const name = resolved && 'aggregate' in resolved ? resolved.name : region;
+	return aggregateReason(String(Number(region)), name);
+}
+
 /** The skip reason for an aggregate: 'regional aggregate (M49 419 Latin America and the Caribbean)'. */
 export function aggregateReason(raw: string, name: string): string {
 	const code = raw.trim();
 	if (/^\d+$/.test(code)) return `regional aggregate (M49 ${code} ${name})`;
 	if (/^[A-Za-z]{3}$/.test(code)) return `regional aggregate (${code.toUpperCase()} ${name})`;
 	return `regional aggregate (${name})`;
+}
+
+/**
+ * The M49 region an aggregate stands for when the reader keeps regional series (the pipeline
+ * asks for them and skips them itself for indicators that are not `regional`); null: skip it.
+ */
+export function keptRegion(
+	resolved: { aggregate: true; region?: string },
+	opts: { keepRegions?: boolean }
+): string | null {
+	return opts.keepRegions && resolved.region ? resolved.region : null;
 }

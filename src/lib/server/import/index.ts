@@ -144,10 +144,11 @@ function dropDuplicates(result: ReadResult): void {
 			previous === null ||
 			previous.line !== row.line ||
 			previous.country !== row.country ||
+			previous.region !== row.region ||
 			previous.indicator !== row.indicator ||
 			!sameDisaggregation(previous.disaggregation, row.disaggregation)
 		) {
-			const group = `${row.indicator ?? ''}\u0000${row.country ?? ''}\u0000${disaggregationKey(row.disaggregation)}`;
+			const group = `${row.indicator ?? ''}\u0000${row.country ?? row.region ?? ''}\u0000${disaggregationKey(row.disaggregation)}`;
 			let found = seen.get(group);
 			if (found === undefined) {
 				found = new Map();

@@ -23,8 +23,10 @@ import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
 import { changesOf, commitImport, loadExisting, type Planned } from './commit';
-import type { AppliedMapping } from './dimensions';
+import { harmoniseRows, type AppliedMapping } from './dimensions';
 import { unitConflict, type AppliedMultiplier } from './units';
+import { loadDimensionMappings } from './mappings';
+import { regionSkipReason } from './countries';
 import { keepReason, parseRanking, type ExistingPolicy } from './ranking';
 import {
 	ImportFormatError,
@@ -191,7 +193,9 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	try {
 		const opts = {
 			indicator: fileIndicator ?? undefined,
-			country: input.country?.trim() || undefined
+			country: input.country?.trim() || undefined,
+			dimensionMappings: loadDimensionMappings(db),
+			keepRegions: true
 		};
 		read = input.profile
 			? readWithProfile(input.text, { ...input.profile, indicator: fileIndicator! }, opts)
@@ -212,7 +216,12 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.format = read.format;
 	report.rowsRead = read.rowsRead;
 	report.skipped = read.skipped;
-	report.dimensionMappings = read.mappings ?? [];
+	// The template's key=value disaggregations are harmonised here (SDMX-CSV keeps the codes of
+	// its own code lists, sdmx/codes.ts, so that what Avance writes reads back the same).
+	report.dimensionMappings =
+		read.format === 'template'
+			? harmoniseRows(read.rows, loadDimensionMappings(db))
+			: (read.mappings ?? []);
 	report.unit = read.unit ?? null;
 	report.unitMultipliers = read.multipliers ?? [];
 	report.rowsSkipped = read.skipped.length;
@@ -233,6 +242,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	const resolvedIndicator = new Map<string, IndicatorRow | null>();
 	const unitRefused = new Set<string>();
 	const rowSource = input.fileName ? `Import of ${input.fileName}` : null;
+	let regionSkips = 0;
 	for (const row of read.rows) {
 		const problems: RowError[] = [];
 		let ind: IndicatorRow | null = null;
@@ -262,6 +272,13 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 				fileError(message);
 				continue;
 			}
+		}
+		if (row.region && ind && !ind.regional) {
+			// A regional aggregate of an indicator that holds no regional series: left out.
+			report.skipped.push({ line: row.line, reason: regionSkipReason(row.region) });
+			report.rowsSkipped++;
+			regionSkips++;
+			continue;
 		}
 		if (row.country !== null && !knownCountries.has(row.country)) {
 			problems.push({
@@ -295,7 +312,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 		planned.push({
 			row,
 			ind,
-			scope: row.country ?? '',
+			scope: row.country ?? row.region ?? '',
 			disaggKey: disaggregationKey(row.disaggregation),
 			source: row.source ?? rowSource,
 			existing: null
@@ -303,6 +320,7 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	}
 	errors.sort((a, b) => a.line - b.line);
 	report.errors = errors;
+	if (regionSkips > 0) report.skipped.sort((a, b) => a.line - b.line);
 
 	// preview: compare with what is stored
 	const existingByIndicator = new Map<number, ReturnType<typeof loadExisting>>();

@@ -18,8 +18,10 @@ export interface ParsedObservation {
 	line: number;
 	/** Indicator code (e.g. '10.c.1'); null when neither the file nor the caller gives one. */
 	indicator: string | null;
-	/** ISO 3166-1 alpha-3 code; null = regional (RCM-wide). */
+	/** ISO 3166-1 alpha-3 code; null = regional (RCM-wide, or the M49 region below). */
 	country: string | null;
+	/** M49 code of a regional aggregate kept as a regional series (`013`); country is null. */
+	region?: string | null;
 	/** '2023' | '2023-Q2' | '2023-05' | '2016/2021' */
 	period: string;
 	/** Small key → value map; {} = headline. Keys are sorted. */
@@ -63,6 +65,8 @@ export interface ReadOptions {
 	indicator?: string;
 	/** ISO3 code of the country a national platform's file (no geography column) describes. */
 	country?: string;
-	/** Mappings admins added, laid over the built-in dimension tables. */
+	/** The dimension mappings (the dimension_mapping table); the built-in ones when absent. */
 	dimensionMappings?: DimensionMappings | null;
+	/** Keep M49 regional aggregates as rows with `region` (the pipeline decides per indicator). */
+	keepRegions?: boolean;
 }

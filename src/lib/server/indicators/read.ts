@@ -110,6 +110,7 @@ function toRecords(db: Db, rows: IndicatorRow[], locale: Locale): IndicatorRecor
 			source: r.source,
 			methodNotes: r.methodNotes,
 			sourceRanking: parseRanking(r.sourceRanking),
+			regional: r.regional,
 			translations: tr,
 			version: r.version,
 			updatedAt: r.updatedAt.toISOString(),

@@ -39,6 +39,8 @@ export interface IndicatorRecord {
 	methodNotes: string;
 	/** Sources in order of preference, best first (issue 15). */
 	sourceRanking: string[];
+	/** Accepts series of M49 regions (`013` Central America) besides members and the RCM. */
+	regional: boolean;
 	translations: Partial<Record<'es' | 'fr', { name: string | null; description: string | null }>>;
 	version: number;
 	updatedAt: string;

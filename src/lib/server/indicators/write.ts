@@ -165,7 +165,8 @@ export function createIndicator(
 				scaleMax: input.scaleMax,
 				custodian: input.custodian,
 				source: input.source,
-				methodNotes: input.methodNotes
+				methodNotes: input.methodNotes,
+				regional: input.regional
 			})
 			.returning()
 			.get();

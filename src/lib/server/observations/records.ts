@@ -20,7 +20,11 @@ export interface ValidatedSnapshot {
 export interface ObservationRecord {
 	id: number;
 	indicator: string;
+	/** ISO3; null for a regional value (the RCM as a whole, or the M49 region below). */
 	country: string | null;
+	/** M49 code of a regional series (`013`); null otherwise. */
+	region: string | null;
+	/** The country's or region's name in the reader's language. */
 	countryName: string | null;
 	period: string;
 	year: number;
@@ -40,7 +44,7 @@ export interface ObservationRecord {
 }
 
 export interface ObservationQuery {
-	/** ISO3, or 'REGION' for regional values; all when omitted. */
+	/** ISO3, an M49 region code (`013`), or 'REGION' for RCM-wide values; all when omitted. */
 	country?: string;
 	from?: number;
 	to?: number;
@@ -126,7 +130,11 @@ export function view(
 		id: row.id,
 		indicator: code,
 		country: row.countryIso3,
-		countryName: row.countryIso3 ? countryName(row.countryIso3, opts.locale ?? 'en') : null,
+		region: row.regionM49,
+		countryName:
+			(row.countryIso3 ?? row.regionM49)
+				? countryName((row.countryIso3 ?? row.regionM49)!, opts.locale ?? 'en')
+				: null,
 		period: row.period,
 		year: row.year,
 		disaggregation: row.disaggregation,

@@ -41,6 +41,8 @@ export interface StoredObservation extends ValidatedSnapshot, ReviewFields {
 export interface NewObservation extends ValidatedSnapshot {
 	indicatorId: number;
 	country: string | null;
+	/** M49 code of a regional series (`013`), with country null; the scope is then the code. */
+	region?: string | null;
 	period: string;
 	disaggregation: Record<string, string>;
 	disaggKey: string;
@@ -82,10 +84,10 @@ const cache = new WeakMap<Client, Statements>();
 function prepare(client: Client) {
 	return {
 		insert: client.prepare(
-			`insert into observation (indicator_id, country_iso3, scope_key, period, year, period_sort,
+			`insert into observation (indicator_id, country_iso3, region_m49, scope_key, period, year, period_sort,
 				disaggregation, disagg_key, value, status, source, note, review_state, review_comment,
 				validated, validated_at, import_run_id, version, created_by, updated_by, created_at, updated_at)
-			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
 		),
 		update: client.prepare(
 			`update observation set value = ?, status = ?, source = ?, note = ?, review_state = ?,
@@ -252,7 +254,8 @@ export class ObservationWriter {
 			this.s.insert.run(
 				input.indicatorId,
 				input.country,
-				input.country ?? '',
+				input.country === null ? (input.region ?? null) : null,
+				input.country ?? input.region ?? '',
 				input.period,
 				period.year,
 				period.sort,
@@ -277,6 +280,7 @@ export class ObservationWriter {
 		this.addVersion(id, after, { line, importRunId: this.runId });
 		this.audit(id, 'create', null, {
 			country: input.country,
+			...(input.region ? { region: input.region } : {}),
 			period: input.period,
 			disaggregation: input.disaggregation,
 			...auditState(after)

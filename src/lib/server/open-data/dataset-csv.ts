@@ -71,7 +71,7 @@ export function observationCells(
 ): Record<(typeof OBSERVATION_COLUMNS)[number], CsvValue> {
 	return {
 		indicator: o.indicator,
-		country: o.country ?? '',
+		country: o.country ?? o.region ?? '',
 		period: o.period,
 		disaggregation: disaggregationText(o.disaggregation),
 		value: o.value,

@@ -6,8 +6,10 @@ import { compareCodes } from '../indicators/catalogue';
 /** One validated observation, as open data publishes it. */
 export interface OpenObservation {
 	indicator: string;
-	/** ISO3, or null for a regional (RCM-wide) value. */
+	/** ISO3, or null for a regional value (RCM-wide, or the M49 region below). */
 	country: string | null;
+	/** M49 code of a regional series (`013`); present only on those. */
+	region?: string;
 	period: string;
 	disaggregation: Record<string, string>;
 	value: number;
@@ -19,6 +21,7 @@ export interface OpenObservation {
 interface ObservationDbRow {
 	code: string;
 	country: string | null;
+	region: string | null;
 	period: string;
 	disaggregation: string;
 	value: number;
@@ -48,7 +51,8 @@ function readSnapshot(raw: string | null) {
 
 /**
  * The validated observations of the given indicators, in their last validated version
- * (values never validated are left out), optionally of one country and frozen at an as-of day
+ * (values never validated are left out), optionally of one country or M49 region (`013`) and
+ * frozen at an as-of day
  * (only what was validated on or before it). Ordered by indicator, country, disaggregation,
  * period.
  */
@@ -67,7 +71,7 @@ export function validatedObservations(
 	const end = opts.asOf ? new Date(`${opts.asOf}T23:59:59.999Z`).getTime() : null;
 	const rows = db.$client
 		.prepare(
-			`select i.code, o.country_iso3 as country, o.period, o.disaggregation, o.value, o.status,
+			`select i.code, o.country_iso3 as country, o.region_m49 as region, o.period, o.disaggregation, o.value, o.status,
 			        o.source, o.note, o.review_state, o.validated, o.validated_at
 			   from observation o join indicator i on i.id = o.indicator_id
 			  where ${where}
@@ -92,6 +96,7 @@ export function validatedObservations(
 		out.push({
 			indicator: r.code,
 			country: r.country,
+			...(r.region ? { region: r.region } : {}),
 			period: r.period,
 			disaggregation,
 			...shown

@@ -47,8 +47,8 @@ export function openSdgCsv(
 		'Value'
 	];
 	const sorted = [...observations].sort((a, b) => {
-		const ka = `${a.country ?? ''}|${disaggregationText(a.disaggregation)}`;
-		const kb = `${b.country ?? ''}|${disaggregationText(b.disaggregation)}`;
+		const ka = `${a.country ?? a.region ?? ''}|${disaggregationText(a.disaggregation)}`;
+		const kb = `${b.country ?? b.region ?? ''}|${disaggregationText(b.disaggregation)}`;
 		if (ka !== kb) return ka < kb ? -1 : 1;
 		return safeComparePeriods(a.period, b.period);
 	});
@@ -61,7 +61,7 @@ export function openSdgCsv(
 			...keys.map((k) => o.disaggregation[k] ?? ''),
 			o.status === 'provisional' ? OPEN_SDG_PROVISIONAL : OPEN_SDG_NORMAL,
 			...(withNotes ? [o.note ?? ''] : []),
-			o.country ?? '',
+			o.country ?? o.region ?? '',
 			o.value
 		])
 	]);

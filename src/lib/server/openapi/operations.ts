@@ -23,6 +23,7 @@ import {
 import * as r from '$lib/schemas/api-responses';
 import { RECORD_OPERATIONS } from './record-operations';
 import { COMMENT_OPERATIONS, DESK_OPERATIONS } from './desk-operations';
+import { IMPORT_OPERATIONS } from './import-operations';
 import { created, noContent, ok, type Operation } from './operation';
 
 export type { Operation } from './operation';
@@ -102,6 +103,7 @@ export const OPERATIONS: Operation[] = [
 	...RECORD_OPERATIONS,
 	...DESK_OPERATIONS,
 	...COMMENT_OPERATIONS,
+	...IMPORT_OPERATIONS,
 	{
 		method: 'get',
 		path: '/share-links',

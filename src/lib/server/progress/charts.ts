@@ -3,7 +3,8 @@
 // (member states only unless every country is asked for).
 import type { Db } from '../db';
 import type { Actor } from '../auth/authz';
-import { countryName } from '../declaration/countries';
+import { countryName, type NameLocale } from '../declaration/countries';
+import { disaggregationValues } from '$lib/i18n/dimensions';
 import { indicatorByCode } from '../indicators/catalogue';
 import { annualSeries, comparePeriods, periodToYear, type Disaggregation } from '$lib/progress';
 import {
@@ -38,12 +39,9 @@ export interface IndicatorChartData {
 	meanOfDisaggregates: string[];
 }
 
-/** A disaggregation as a short label: `USA>MEX`, `female · migrant`. */
-export function disaggregationLabel(d: Disaggregation): string {
-	const keys = Object.keys(d).sort();
-	if (keys.length === 0) return '';
-	if (keys.length === 1 && keys[0] === 'corridor') return d.corridor;
-	return keys.map((k) => d[k]).join(' · ');
+/** A disaggregation as a short label in the language: `USA>MEX`, `Mujeres · Migrantes`. */
+export function disaggregationLabel(d: Disaggregation, locale: NameLocale = 'en'): string {
+	return disaggregationValues(d, locale);
 }
 
 /**
@@ -73,7 +71,7 @@ export function indicatorChartData(
 			.sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
 			.map(([key, list]): ChartSeries => ({
 				key,
-				label: key === '' ? '' : disaggregationLabel(list[0].disaggregation),
+				label: key === '' ? '' : disaggregationLabel(list[0].disaggregation, locale),
 				kind: key === '' ? 'headline' : 'disaggregate',
 				points: list
 					.sort((a, b) => comparePeriods(a.period, b.period))
@@ -167,7 +165,7 @@ export function disaggregateRanking(
 				country: scopeCountry(scope),
 				countryName: scope ? countryName(scope, opts.locale ?? 'en') : null,
 				disaggregation: o.disaggregation,
-				label: disaggregationLabel(o.disaggregation),
+				label: disaggregationLabel(o.disaggregation, opts.locale ?? 'en'),
 				period: o.period,
 				value: o.value,
 				status: o.status,

@@ -18,6 +18,7 @@ import { countryName, listCountries } from '$lib/server/declaration/countries';
 import { listObservations, observationHistory } from '$lib/server/observations';
 import { isAppError } from '$lib/server/http/errors';
 import { verdictsRegionMap } from '$lib/server/maps/entries';
+import { compareRegions, isRegionCode, RCM_REGIONS } from '$lib/server/declaration/regions';
 import type { Method } from '$lib/progress';
 import type { Locale } from '$lib/domain';
 import {
@@ -54,7 +55,8 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 	const options = scopeOptions(db, verdicts, locale);
 	const raw = q.country.trim().toUpperCase();
 	const selected =
-		(raw === 'REGION' || /^[A-Z]{3}$/.test(raw)) && options.some((o) => o.value === raw)
+		(raw === 'REGION' || /^[A-Z]{3}$/.test(raw) || isRegionCode(raw)) &&
+		options.some((o) => o.value === raw)
 			? raw
 			: null;
 	const scope = selected === 'REGION' ? null : selected;
@@ -93,6 +95,15 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 					.sort((a, b) =>
 						a.country === null ? 1 : b.country === null ? -1 : a.name.localeCompare(b.name, locale)
 					),
+				// Series of M49 regions (issue 15 §5): each its own, never mixed with the members.
+				regions: verdicts
+					.filter((v) => v.country !== null && isRegionCode(v.country))
+					.map((v) => ({
+						...v,
+						name: countryName(v.country!, locale),
+						rcm: RCM_REGIONS.includes(v.country!)
+					}))
+					.sort((a, b) => compareRegions(a.country!, b.country!)),
 				chart: indicatorChartData(db, actor, indicator.code, { locale }),
 				ranking:
 					indicator.ceiling !== null
@@ -129,7 +140,10 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 	};
 }
 
-/** Members, then the region when it has values, then non-members with values by name. */
+/**
+ * Members, then the region when it has values, then M49 regions with values (by code), then
+ * non-members with values by name.
+ */
 function scopeOptions(
 	db: Db,
 	verdicts: { country: string | null }[],
@@ -142,7 +156,11 @@ function scopeOptions(
 		...members.map((c) => ({ value: c.iso3, name: c.name, hasData: withData.has(c.iso3) })),
 		...(withData.has('REGION') ? [{ value: 'REGION', name: '', hasData: true }] : []),
 		...verdicts
-			.filter((v) => v.country && !memberSet.has(v.country))
+			.filter((v) => v.country !== null && isRegionCode(v.country))
+			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
+			.sort((a, b) => compareRegions(a.value, b.value)),
+		...verdicts
+			.filter((v) => v.country && !memberSet.has(v.country) && !isRegionCode(v.country))
 			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
 			.sort((a, b) => a.name.localeCompare(b.name, locale))
 	];

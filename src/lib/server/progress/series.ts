@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { country as countryTable } from '../db/schema';
 import { canReadDrafts, type Actor } from '../auth/authz';
 import { notFound, unauthorized } from '../http/errors';
+import { isRegionCode } from '../declaration/regions';
 import type { Disaggregation, ObservationInput } from '$lib/progress';
 
 export interface ProgressReadOptions {
@@ -21,7 +22,7 @@ export interface SeriesObservation extends ObservationInput {
 	disaggKey: string;
 }
 
-export type Scope = string; // iso3, or '' for the region
+export type Scope = string; // iso3, an M49 region code ('013'), or '' for the RCM as a whole
 
 export const scopeCountry = (scope: Scope): string | null => (scope === '' ? null : scope);
 
@@ -71,7 +72,9 @@ export function loadSeries(
 	for (const r of rows) {
 		let working = readable.get(r.scope_key);
 		if (working === undefined) {
-			working = !opts.validatedOnly && canReadDrafts(actor, scopeCountry(r.scope_key));
+			working =
+				!opts.validatedOnly &&
+				canReadDrafts(actor, /^\d{3}$/.test(r.scope_key) ? null : scopeCountry(r.scope_key));
 			readable.set(r.scope_key, working);
 		}
 		let value = r.value;
@@ -131,6 +134,10 @@ export function memberScopes(db: Db): Scope[] {
 export function knownScope(db: Db, country: string | null | undefined): Scope {
 	const scope = normaliseScope(country);
 	if (scope === '') return scope;
+	if (/^\d{3}$/.test(scope)) {
+		if (!isRegionCode(scope)) throw notFound(`There is no M49 region with the code ${scope}.`);
+		return scope;
+	}
 	const row = db
 		.select({ iso3: countryTable.iso3 })
 		.from(countryTable)

@@ -19,6 +19,8 @@ import {
 
 export interface SdmxObservation {
 	country: string | null;
+	/** M49 code of a regional series (`013`): its REF_AREA. */
+	region?: string | null;
 	period: string;
 	disaggregation: Record<string, string>;
 	value: number;
@@ -54,13 +56,14 @@ export function sdmxCsv(
 	const series = SDG_SERIES[indicator.code] ?? '';
 	const unit = unitCode(indicator.unit);
 	const sorted = [...observations].sort((a, b) => {
-		const ka = `${a.country ?? ''}|${disaggregationKey(a.disaggregation)}|${a.period}`;
-		const kb = `${b.country ?? ''}|${disaggregationKey(b.disaggregation)}|${b.period}`;
+		const ka = `${a.country ?? a.region ?? ''}|${disaggregationKey(a.disaggregation)}|${a.period}`;
+		const kb = `${b.country ?? b.region ?? ''}|${disaggregationKey(b.disaggregation)}|${b.period}`;
 		return ka < kb ? -1 : ka > kb ? 1 : 0;
 	});
 	const rows = sorted.map((o) => {
 		const m49 = o.country ? m49Of(o.country) : null;
-		const area = o.country === null ? REGIONAL_AREA : m49 === null ? o.country : pad(m49);
+		const area =
+			o.country === null ? (o.region ?? REGIONAL_AREA) : m49 === null ? o.country : pad(m49);
 		return [
 			DATAFLOW,
 			freqOf(o.period),

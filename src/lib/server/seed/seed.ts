@@ -178,6 +178,7 @@ export function seedDatabase(db: Db, text: string = declarationText()): void {
 					ceiling: s.ceiling,
 					ceilingKey: s.ceilingKey ?? null,
 					aggregation: s.aggregation ?? null,
+					regional: s.regional ?? false,
 					kind: s.kind ?? 'continuous',
 					threshold: s.threshold ?? null,
 					scaleMin: s.scaleMin,

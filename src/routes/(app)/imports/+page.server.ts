@@ -4,7 +4,9 @@ import { localizeImportMessage } from '$lib/i18n/imports';
 import { appErrorMessage } from '$lib/i18n/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { assert, canRevertImport, type Actor } from '$lib/server/auth/authz';
+import { assert, canRevertImport, isAdmin, type Actor } from '$lib/server/auth/authz';
+import { listDimensionMappings } from '$lib/server/import/mappings';
+import { addMapping, deleteMapping } from './mapping-actions';
 import { listIndicators } from '$lib/server/indicators/catalogue';
 import { listCountries } from '$lib/server/declaration/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			locale,
 			runs,
 			canRevert: canRevertImport(locals.actor),
+			mappings: isAdmin(locals.actor) ? listDimensionMappings(db, locals.actor) : null,
 			done: runs.find((r) => r.id === doneId) ?? null,
 			undone: runs.find((r) => r.id === undoneId && r.revertedAt) ?? null,
 			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
@@ -174,6 +177,12 @@ export const actions: Actions = {
 		}
 		redirect(303, localizeHref(`/imports?done=${runId}`));
 	},
+
+	/** Admins: adds a dimension mapping (the next import uses it). */
+	addMapping: async ({ request, locals }) => addMapping(signedIn(locals.actor), request),
+
+	/** Admins: deletes a mapping they added, after the confirmation step of its row. */
+	deleteMapping: async ({ request, locals }) => deleteMapping(signedIn(locals.actor), request),
 
 	/** Undo of a run (admins), after the confirmation step of the runs table. */
 	revert: async ({ request, locals }) => {

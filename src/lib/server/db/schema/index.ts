@@ -8,3 +8,4 @@ export * from './sharing';
 export * from './api-keys';
 export * from './desk';
 export * from './editions';
+export * from './imports';

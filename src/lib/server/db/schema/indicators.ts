@@ -49,6 +49,8 @@ export const indicator = sqliteTable('indicator', {
 	methodNotes: text('method_notes').notNull().default(''),
 	/** Sources in order of preference, best first (JSON array of names, issue 15). */
 	sourceRanking: text('source_ranking').notNull().default('[]'),
+	/** Accepts series of M49 regions (`013` Central America) besides members and the RCM. */
+	regional: integer('regional', { mode: 'boolean' }).notNull().default(false),
 	version: integer('version').notNull().default(1),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
@@ -124,7 +126,8 @@ export const importRun = sqliteTable(
 /**
  * One value of an indicator for a country (null = regional), a period and a
  * disaggregation. `disaggKey` is the canonical `key=value;key=value` form of the
- * disaggregation ('' = headline); with `scopeKey` (iso3 or '' for regional) it makes
+ * disaggregation ('' = headline); with `scopeKey` (iso3, the M49 code of a region, or '' for
+ * the RCM as a whole) it makes
  * the natural key unique, so re-importing updates instead of duplicating.
  */
 export const observation = sqliteTable(
@@ -135,6 +138,8 @@ export const observation = sqliteTable(
 			.notNull()
 			.references(() => indicator.id, { onDelete: 'cascade' }),
 		countryIso3: text('country_iso3').references(() => country.iso3),
+		/** M49 code of a regional series (`013`) of a `regional` indicator; country is null. */
+		regionM49: text('region_m49'),
 		scopeKey: text('scope_key').notNull().default(''),
 		period: text('period').notNull(),
 		year: integer('year').notNull(),

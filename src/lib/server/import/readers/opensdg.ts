@@ -14,7 +14,7 @@ import {
 	slug,
 	sortedDisaggregation
 } from '../csv';
-import { aggregateReason, resolveCountry } from '../countries';
+import { aggregateReason, keptRegion, resolveCountry } from '../countries';
 import { Harmoniser, isTotalCode } from '../dimensions';
 import { MultiplierLog, scaled, singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
@@ -131,6 +131,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		const errorsBefore = result.errors.length;
 
 		let country: string | null = fileCountry;
+		let region: string | null = null;
 		if (geoCol !== -1) {
 			const geo = (record[geoCol] ?? '').trim();
 			if (geo !== '') {
@@ -142,11 +143,15 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 						message: `Unknown country ${quote(geo)}.`
 					});
 				} else if ('aggregate' in resolved) {
-					result.skipped.push({
-						line,
-						reason: aggregateReason(geo, resolved.name)
-					});
-					continue;
+					region = keptRegion(resolved, opts);
+					if (region === null) {
+						result.skipped.push({
+							line,
+							reason: aggregateReason(geo, resolved.name)
+						});
+						continue;
+					}
+					country = null;
 				} else country = resolved.iso3;
 			} else if (fileCountry === null) {
 				result.errors.push({
@@ -212,6 +217,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			line,
 			indicator,
 			country,
+			...(region ? { region } : {}),
 			period: period.period,
 			disaggregation,
 			value,

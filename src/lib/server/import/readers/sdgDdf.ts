@@ -14,7 +14,7 @@ import {
 	slug,
 	sortedDisaggregation
 } from '../csv';
-import { aggregateReason, resolveCountry } from '../countries';
+import { aggregateReason, keptRegion, resolveCountry } from '../countries';
 import { DIMENSION_KEYS, Harmoniser, isTotalCode, TOTAL_CODES } from '../dimensions';
 import { singleUnit } from '../units';
 import { ImportFormatError } from '../errors';
@@ -105,7 +105,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 
 		const geo = (record[geoCol] ?? '').trim();
 		const resolved = geo === '' ? null : resolveCountry(geo);
-		if (resolved !== null && 'aggregate' in resolved) {
+		const region = resolved !== null && 'aggregate' in resolved ? keptRegion(resolved, opts) : null;
+		if (resolved !== null && 'aggregate' in resolved && region === null) {
 			result.skipped.push({
 				line,
 				reason: aggregateReason(geo, resolved.name)
@@ -159,7 +160,8 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		result.rows.push({
 			line,
 			indicator,
-			country: resolved.iso3,
+			country: 'iso3' in resolved ? resolved.iso3 : null,
+			...(region ? { region } : {}),
 			period: period.period,
 			disaggregation,
 			value,

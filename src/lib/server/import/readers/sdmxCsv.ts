@@ -15,7 +15,7 @@ import {
 	slug,
 	sortedDisaggregation
 } from '../csv';
-import { aggregateReason, resolveCountry } from '../countries';
+import { aggregateReason, keptRegion, resolveCountry } from '../countries';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import { DDF_SERIES_INDICATORS } from './sdgDdf';
@@ -136,15 +136,19 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 
 		const rawArea = code(cell(record, cArea));
 		let country: string | null = opts.country ?? null;
+		let region: string | null = null;
 		if (cArea !== -1) {
 			if (rawArea.toUpperCase() === REGIONAL_AREA) country = null;
 			else {
 				const resolved = rawArea === '' ? null : resolveCountry(rawArea);
 				if (resolved !== null && 'aggregate' in resolved) {
-					result.skipped.push({ line, reason: aggregateReason(rawArea, resolved.name) });
-					continue;
-				}
-				if (resolved === null) fail(cArea, `Unknown REF_AREA ${quote(rawArea)}.`);
+					region = keptRegion(resolved, opts);
+					if (region === null) {
+						result.skipped.push({ line, reason: aggregateReason(rawArea, resolved.name) });
+						continue;
+					}
+					country = null;
+				} else if (resolved === null) fail(cArea, `Unknown REF_AREA ${quote(rawArea)}.`);
 				else country = resolved.iso3;
 			}
 		}
@@ -201,6 +205,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			line,
 			indicator,
 			country,
+			...(region ? { region } : {}),
 			period: period.period,
 			disaggregation: sortedDisaggregation(disaggregation),
 			value,

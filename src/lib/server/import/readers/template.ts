@@ -17,7 +17,7 @@ import {
 	sortedDisaggregation
 } from '../csv';
 import { toCsv } from '$lib/csv';
-import { resolveCountry } from '../countries';
+import { keptRegion, resolveCountry } from '../countries';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
 import type { ParsedObservation, ReadOptions, ReadResult } from '../types';
@@ -144,10 +144,13 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 		// country
 		const rawCountry = cell(record, cCountry);
 		let country: string | null = null;
+		let region: string | null = null;
 		if (rawCountry !== '') {
 			const resolved = resolveCountry(rawCountry);
 			if (resolved === null) fail(cCountry, 'country', `Unknown country ${quote(rawCountry)}.`);
-			else if ('aggregate' in resolved) {
+			else if ('aggregate' in resolved && (region = keptRegion(resolved, opts)) !== null) {
+				// An M49 region (`013`): a regional series, if the indicator is regional.
+			} else if ('aggregate' in resolved) {
 				fail(
 					cCountry,
 					'country',
@@ -205,6 +208,7 @@ export function read(text: string, opts: ReadOptions): ReadResult {
 			line,
 			indicator,
 			country,
+			...(region ? { region } : {}),
 			period: period.period,
 			disaggregation,
 			value,
@@ -230,7 +234,7 @@ export function write(
 			TEMPLATE_COLUMNS,
 			...rows.map((row) => [
 				row.indicator ?? '',
-				row.country ?? '',
+				row.country ?? row.region ?? '',
 				row.period,
 				disaggregationKey(row.disaggregation),
 				row.value,

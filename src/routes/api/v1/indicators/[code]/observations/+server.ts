@@ -64,6 +64,7 @@ export const GET = api(async (event) => {
 		items.map((o) => ({
 			indicator: o.indicator,
 			country: o.country,
+			region: o.region,
 			period: o.period,
 			disaggregation: o.disaggregation,
 			value: o.value,
