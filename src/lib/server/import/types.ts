@@ -1,5 +1,6 @@
 import type { AppliedMapping, DimensionMappings } from './dimensions';
 import type { AppliedMultiplier } from './units';
+import type { CsvTable } from './csv';
 
 /** The CSV formats the import pipeline can read (DESIGN §8); `profile` = any layout, mapped. */
 export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv' | 'profile';
@@ -65,4 +66,6 @@ export interface ReadOptions {
 	country?: string;
 	/** Mappings admins added, laid over the built-in dimension tables. */
 	dimensionMappings?: DimensionMappings | null;
+	/** A spreadsheet's sheet, already read into a table (XLSX in): the text is then ignored. */
+	table?: CsvTable | null;
 }

@@ -110,6 +110,8 @@ function toRecords(db: Db, rows: IndicatorRow[], locale: Locale): IndicatorRecor
 			source: r.source,
 			methodNotes: r.methodNotes,
 			sourceRanking: parseRanking(r.sourceRanking),
+			outlierMads: r.outlierMads,
+			outlierJumpPercent: r.outlierJumpPercent,
 			translations: tr,
 			version: r.version,
 			updatedAt: r.updatedAt.toISOString(),

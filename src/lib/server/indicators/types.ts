@@ -39,6 +39,10 @@ export interface IndicatorRecord {
 	methodNotes: string;
 	/** Sources in order of preference, best first (issue 15). */
 	sourceRanking: string[];
+	/** Outliers flagged at entry: MADs from the series' median (null: 3; 0: off). */
+	outlierMads: number | null;
+	/** … and jump in % from the period before (null: 50; 0: off). */
+	outlierJumpPercent: number | null;
 	translations: Partial<Record<'es' | 'fr', { name: string | null; description: string | null }>>;
 	version: number;
 	updatedAt: string;

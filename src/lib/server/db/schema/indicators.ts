@@ -49,6 +49,10 @@ export const indicator = sqliteTable('indicator', {
 	methodNotes: text('method_notes').notNull().default(''),
 	/** Sources in order of preference, best first (JSON array of names, issue 15). */
 	sourceRanking: text('source_ranking').notNull().default('[]'),
+	/** Outliers (issue 15 §7): flag a value this many MADs from its series' median; null: 3, 0: off. */
+	outlierMads: real('outlier_mads'),
+	/** … or a jump of more than this % from the period before; null: 50, 0: off. */
+	outlierJumpPercent: real('outlier_jump_percent'),
 	version: integer('version').notNull().default(1),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
