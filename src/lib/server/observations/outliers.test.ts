@@ -1,6 +1,15 @@
 // Outliers flagged at entry (issue 15 §7): hand-computed cases.
-import { describe, expect, it } from 'vitest';
-import { flagValue, mergeSeries, outlierSettings, type SeriesPoint } from './outliers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { cast } from '../../../../tests/helpers/cast';
+import { upsertObservations } from './upsert';
+import {
+	flagsOfEntry,
+	flagValue,
+	mergeSeries,
+	outlierSettings,
+	type SeriesPoint
+} from './outliers';
 
 const DEFAULTS = outlierSettings({});
 const series = (first: number, values: number[]): SeriesPoint[] =>
@@ -112,5 +121,49 @@ describe('mergeSeries', () => {
 			['2020', 3],
 			['2021', 4]
 		]);
+	});
+});
+
+describe('flagsOfEntry (the value form)', () => {
+	let t: TestDb;
+	beforeEach(() => {
+		t = freshDb();
+	});
+	afterEach(() => t.close());
+
+	it('flags a value against its stored series, and not a value already stored', () => {
+		const admin = cast(t.db).admin;
+		upsertObservations(
+			t.db,
+			admin,
+			'10.7.3',
+			[10, 12, 11, 13].map((value, i) => ({
+				country: 'GTM',
+				period: String(2015 + i),
+				disaggregation: {},
+				value,
+				status: 'final' as const,
+				source: null,
+				note: null
+			}))
+		);
+		const entry = { country: 'GTM', period: '2019', disaggregation: {}, value: 40 };
+		expect(flagsOfEntry(t.db, '10.7.3', entry).map((f) => f.message)).toEqual([
+			'28 MADs from the series median 12',
+			'jump of 208% from 2018'
+		]);
+		// another disaggregation is another series: nothing to compare with
+		expect(flagsOfEntry(t.db, '10.7.3', { ...entry, disaggregation: { sex: 'female' } })).toEqual(
+			[]
+		);
+		// a value as stored is not flagged again
+		expect(flagsOfEntry(t.db, '10.7.3', { ...entry, period: '2018', value: 13 })).toEqual([]);
+		// the indicator's own settings
+		t.db.$client
+			.prepare(
+				"update indicator set outlier_mads = 0, outlier_jump_percent = 300 where code = '10.7.3'"
+			)
+			.run();
+		expect(flagsOfEntry(t.db, '10.7.3', entry)).toEqual([]);
 	});
 });
