@@ -21,6 +21,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Changes of a preview listed on the page. */
 const CHANGES_SHOWN = 200;
+/** Flagged values and removals listed on the page (the API lists them all). */
+const CHECKS_SHOWN = 100;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
@@ -57,7 +59,11 @@ function forPage(report: ImportReport) {
 	return {
 		...report,
 		changes: report.changes.slice(0, CHANGES_SHOWN),
-		changesTotal: report.changes.length
+		changesTotal: report.changes.length,
+		outliers: report.outliers.slice(0, CHECKS_SHOWN),
+		outliersTotal: report.outliers.length,
+		removals: report.removals.slice(0, CHECKS_SHOWN),
+		removalsTotal: report.removals.length
 	};
 }
 
