@@ -43,7 +43,7 @@ test('an .xlsx with two sheets: choose a sheet, see the outlier flag, confirm, i
 	await expect(report.getByTestId('report-format')).toHaveText('template');
 	await expect(report.getByTestId('rows-imported')).toHaveText('5');
 	const outliers = report.getByTestId('import-outliers');
-	await expect(outliers).toContainText('1 values to look at again');
+	await expect(outliers).toContainText('Flagged for a second look: 1');
 	const row = outliers.locator('tbody tr');
 	await expect(row).toHaveCount(1);
 	await expect(row).toContainText('2019');
