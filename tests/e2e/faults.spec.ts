@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { ADMIN, buildSource, copyBuild, startServer } from '../load/server.js';
 import { request, signIn } from '../load/client.js';
 import { SHARED_DATA } from '../helpers/shared-data';
-import { expectAccessible } from './helpers';
+import { expectAccessible, confirmFlagged } from './helpers';
 import { freePort } from '../helpers/free-port';
 
 const RPW = 'worldbank-rpw__36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv';
@@ -161,6 +161,7 @@ test('a full disk: 507 storage_full, reads work, health failing, banner, then th
 		expect(health.body.faults.storage_full).toBeGreaterThanOrEqual(3);
 
 		// The import page: the commit answers with the reason, the preview and its button stay.
+		await confirmFlagged(page);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await expect(page.getByTestId('import-message')).toHaveText(
 			'The server has no room left to save this. Nothing was saved. Tell your administrator.'

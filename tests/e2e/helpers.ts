@@ -84,3 +84,10 @@ export async function createUser(
 		await admin.dispose();
 	}
 }
+
+/** Ticks the import preview's "I have looked at the flagged values" box when values are flagged
+ * as possible outliers (issue 15 §7); the commit needs it then. */
+export async function confirmFlagged(page: Page) {
+	const box = page.getByTestId('confirm-outliers');
+	if ((await box.count()) > 0) await box.getByRole('checkbox').check();
+}

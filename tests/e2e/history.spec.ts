@@ -3,7 +3,7 @@
 // the value's history on demand (keyboard), and the imports page undoes the UN import after a
 // confirmation step, which brings the national values back.
 import { test, expect } from './api-test';
-import { apiSignIn, expectAccessible, signIn } from './helpers';
+import { apiSignIn, expectAccessible, signIn, confirmFlagged } from './helpers';
 import { SHARED_DATA } from '../helpers/shared-data';
 
 const UN_FILE = 'unsdg-ddf__ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv';
@@ -40,6 +40,7 @@ test('a re-import is previewed old → new, kept in the history and undone', asy
 	await expect(valueRows.first()).toContainText('3');
 	await expect(page.getByTestId('rows-updated')).toHaveText('6');
 	await expectAccessible(page);
+	await confirmFlagged(page);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page).toHaveURL(/\/imports\?done=\d+/);
 	const runId = Number(new URL(page.url()).searchParams.get('done'));

@@ -1,6 +1,6 @@
 import { test, expect } from './api-test';
 import { readFileSync } from 'node:fs';
-import { apiSignIn, baseOrigin, expectAccessible, signIn } from './helpers';
+import { apiSignIn, baseOrigin, expectAccessible, signIn, confirmFlagged } from './helpers';
 import { SHARED_DATA } from '../helpers/shared-data';
 
 const DATA = SHARED_DATA + '/';
@@ -32,6 +32,7 @@ test.describe('imports', () => {
 		await expect(report.getByText('No problems: every row can be imported.')).toBeVisible();
 		await expectAccessible(page);
 
+		await confirmFlagged(page);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await expect(page).toHaveURL(/\/imports\?done=\d+/);
 		const done = page.getByTestId('import-done');
@@ -74,6 +75,7 @@ test.describe('imports', () => {
 		await expectAccessible(page);
 
 		// Import without "valid rows only": refused, nothing written.
+		await confirmFlagged(page);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await expect(page.getByTestId('import-message')).toContainText('Nothing was imported');
 		const res = await request.get('/api/v1/indicators/16.2.2/observations?country=GTM');

@@ -39,6 +39,12 @@ const RULES: Rule[] = [
 		/^This (?:Open SDG|DataBank|template) file (?:also )?lacks the columns? (.+?)(?: \(.*\))?[.;]/,
 		(x, o) => m.imp_missing_columns({ columns: x[1] }, o)
 	],
+	[
+		/^The workbook has no sheet ("[^"]*"); its sheets are (.+)\.$/,
+		(x, o) => m.intake_sheet_missing({ sheet: x[1], sheets: x[2] }, o)
+	],
+	[/^The file looks like an Excel workbook \(\.xlsx\) but/, (_, o) => m.intake_xlsx_broken({}, o)],
+	[/^An Excel sheet is read in Avance's template layout/, (_, o) => m.intake_xlsx_layout({}, o)],
 	[/^missing value$/, (_, o) => m.imp_skip_missing({}, o)],
 	[/^regional aggregate \((.+)\)$/, (x, o) => m.imp_skip_aggregate({ what: x[1] }, o)]
 ];

@@ -225,7 +225,26 @@ export const importReport = z.looseObject({
 	rowsSkipped: z.int(),
 	errors: z.array(z.looseObject({ line: z.int(), column: nullableString, message: z.string() })),
 	skipped: z.array(z.looseObject({ line: z.int(), reason: z.string() })),
-	committed: z.boolean()
+	committed: z.boolean(),
+	/** An Excel workbook: the sheet read and every sheet it has. */
+	sheet: nullableString,
+	sheets: z.array(z.string()),
+	/** Values flagged for a second look (issue 15 §7), each with its reasons in words. */
+	outliers: z.array(
+		z.looseObject({
+			line: z.int(),
+			country: nullableString,
+			period: z.string(),
+			value: z.number(),
+			flags: z.array(z.looseObject({ kind: z.enum(['mad', 'jump']), message: z.string() }))
+		})
+	),
+	/** `replace`: the file replaced whole series; `removals` are the values it removes. */
+	series: z.enum(['keep', 'replace']),
+	rowsRemoved: z.int(),
+	removals: z.array(
+		z.looseObject({ observationId: z.int(), country: nullableString, period: z.string() })
+	)
 });
 
 export const importRunItem = z.looseObject({

@@ -1,4 +1,5 @@
-// `POST /imports?format=&indicator=&country=&dryRun=&validOnly=` (DESIGN §8) and the import page.
+// `POST /imports?format=&indicator=&country=&dryRun=&validOnly=&existing=&series=&sheet=` (DESIGN §8)
+// and the import page.
 import { z } from 'zod';
 
 export const IMPORT_FORMAT_NAMES = [
@@ -52,6 +53,16 @@ export const importOptionsSchema = z
 				})
 				.optional()
 		),
+		/** 'replace': the file's indicator × geographies hold only what the file holds afterwards. */
+		series: optionalText(
+			z
+				.enum(['keep', 'replace'], {
+					message: 'Use keep or replace.'
+				})
+				.optional()
+		),
+		/** An Excel workbook's sheet to read (default: the first). */
+		sheet: optionalText(z.string().trim().max(100).optional()),
 		fileName: optionalText(z.string().trim().max(255).optional())
 	})
 	.strict();

@@ -48,6 +48,15 @@ const year = z
 	.min(1900, 'Use a year from 1900 to 2100.')
 	.max(2100, 'Use a year from 1900 to 2100.');
 const finite = z.number({ message: 'Enter a number.' }).finite('Enter a number.');
+/** Outliers (issue 15 §7): a distance in MADs, a jump in %; null: the default, 0: off. */
+const outlierMads = z
+	.number({ message: 'Enter a number.' })
+	.min(0, 'Use 0 (off) or more.')
+	.max(100, 'Use at most 100.');
+const outlierJumpPercent = z
+	.number({ message: 'Enter a number.' })
+	.min(0, 'Use 0 (off) or more.')
+	.max(100000, 'Use at most 100000.');
 const shortText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
 const translation = z
@@ -74,6 +83,8 @@ const indicatorFields = {
 	defaultMethod: defaultMethod.nullable().default(null),
 	scaleMin: finite.nullable().default(null),
 	scaleMax: finite.nullable().default(null),
+	outlierMads: outlierMads.nullable().default(null),
+	outlierJumpPercent: outlierJumpPercent.nullable().default(null),
 	/** Article numbers (1–18) the indicator serves. */
 	articles: z
 		.array(
@@ -166,6 +177,10 @@ export const indicatorUpdateSchema = z
 		defaultMethod: defaultMethod.nullable().optional(),
 		scaleMin: finite.nullable().optional(),
 		scaleMax: finite.nullable().optional(),
+		/** Flag values this many median absolute deviations from their series (null: 3; 0: off). */
+		outlierMads: outlierMads.nullable().optional(),
+		/** Flag a jump of more than this % from the period before (null: 50; 0: off). */
+		outlierJumpPercent: outlierJumpPercent.nullable().optional(),
 		articles: indicatorFields.articles.unwrap().optional(),
 		sdg: indicatorFields.sdg.unwrap().optional(),
 		gcm: indicatorFields.gcm.unwrap().optional(),

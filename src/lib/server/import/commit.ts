@@ -80,6 +80,7 @@ export function commitImport(
 	input: ImportInput,
 	report: ImportReport,
 	planned: Planned[],
+	removals: StoredObservation[],
 	fileIndicator: string | null
 ) {
 	const reviewState = isAdmin(actor) ? 'validated' : 'submitted';
@@ -104,6 +105,8 @@ export function commitImport(
 			.get();
 		const writer = new ObservationWriter(db, actor, { origin: 'import', importRunId: run.id });
 		for (const id of new Set(planned.map((p) => p.ind.id))) writer.keepVersionsOf(id);
+		// series=replace: values the file no longer holds go, their history kept for the undo
+		for (const stored of removals) writer.remove(stored, true);
 		for (const p of planned) {
 			const r = p.row;
 			const values = { value: r.value, status: r.status, source: p.source, note: r.note ?? null };
@@ -142,6 +145,9 @@ export function commitImport(
 				rowsAnnotated: report.rowsAnnotated,
 				rowsUnchanged: report.rowsUnchanged,
 				rowsSkipped: report.rowsSkipped,
+				series: report.series,
+				rowsRemoved: report.rowsRemoved,
+				outliers: report.outliers.length,
 				changes: report.changes.length,
 				errors: report.errors.length,
 				validOnly: !!input.validOnly,

@@ -1,14 +1,25 @@
-// The HTTP edge of imports: reads a CSV upload (text/csv body or multipart field `file`) with
-// its options, within the import size limit, decoding UTF-8 (or Windows-1252 when the bytes
-// are not UTF-8, as spreadsheet exports sometimes are).
+// The HTTP edge of imports: reads a CSV or XLSX upload (a text/csv or xlsx body, or multipart
+// field `file`) with its options, within the import size limit, decoding UTF-8 (or Windows-1252
+// when the bytes are not UTF-8, as spreadsheet exports sometimes are); a workbook is recognised
+// by its bytes (a zip), whatever its name or content type, and its sheet read (xlsx.ts).
 import { AppError, badRequest } from '../http/errors';
 import { readJson, tooLarge, zodIssues } from '../http/json';
 import { importOptionsSchema, MAX_IMPORT_BYTES } from '$lib/schemas/imports';
 import type { ZodType } from 'zod';
 import type { ImportInput } from './pipeline';
+import { isXlsx, readXlsx, type SpreadsheetInput } from './xlsx';
 
 const CSV_TYPES =
-	/^(text\/csv|application\/csv|text\/plain|application\/vnd\.ms-excel|text\/comma-separated-values)\b/i;
+	/^(text\/csv|application\/csv|text\/plain|application\/vnd\.ms-excel|text\/comma-separated-values|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/octet-stream)\b/i;
+
+/** An upload's bytes: a workbook's chosen sheet, or the CSV's text. */
+export async function readUpload(
+	bytes: Uint8Array,
+	sheet?: string | null
+): Promise<{ text: string; spreadsheet: SpreadsheetInput | null }> {
+	if (isXlsx(bytes)) return { text: '', spreadsheet: await readXlsx(bytes, sheet) };
+	return { text: decodeCsv(bytes), spreadsheet: null };
+}
 
 export const importTooLarge = () =>
 	new AppError(
@@ -86,12 +97,12 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 	const type = request.headers.get('content-type') ?? '';
 	const raw: Record<string, string> = {};
 	for (const [k, v] of url.searchParams) raw[k] = v;
-	let text: string;
+	let bytes: Uint8Array;
 	if (/^multipart\/form-data\b/i.test(type)) {
-		const bytes = await readBytes(request, MAX_IMPORT_BYTES + 64 * 1024);
+		const body = await readBytes(request, MAX_IMPORT_BYTES + 64 * 1024);
 		let form: FormData;
 		try {
-			form = await new Response(bytes as unknown as BodyInit, {
+			form = await new Response(body as unknown as BodyInit, {
 				headers: { 'content-type': type }
 			}).formData();
 		} catch {
@@ -111,30 +122,34 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 			'dryRun',
 			'validOnly',
 			'existing',
+			'series',
+			'sheet',
 			'fileName'
 		]) {
 			const v = form.get(key);
 			if (typeof v === 'string' && raw[key] === undefined) raw[key] = v;
 		}
 		raw.fileName ??= file.name;
-		text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+		bytes = new Uint8Array(await file.arrayBuffer());
 	} else if (CSV_TYPES.test(type)) {
-		const bytes = await readBytes(request, MAX_IMPORT_BYTES);
+		bytes = await readBytes(request, MAX_IMPORT_BYTES);
 		raw.fileName ??= fileNameFromDisposition(request.headers.get('content-disposition')) ?? '';
-		text = decodeCsv(bytes);
 	} else {
 		throw new AppError(
 			415,
 			'unsupported_media_type',
-			'Send the CSV as text/csv, or as multipart/form-data with the field "file".'
+			'Send the CSV as text/csv (an Excel workbook as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), or as multipart/form-data with the field "file".'
 		);
 	}
-	if (text.trim() === '') {
+	if (bytes.length === 0 || (!isXlsx(bytes) && decodeCsv(bytes).trim() === '')) {
 		throw badRequest('The file is empty.', [{ path: 'file', message: 'The file is empty.' }]);
 	}
 	const opts = parseOptions(raw);
+	const { text, spreadsheet } = await readUpload(bytes, opts.sheet);
 	return {
 		text,
+		spreadsheet,
+		series: (opts.series ?? null) as ImportInput['series'],
 		fileName: opts.fileName ?? null,
 		format: (opts.format ?? null) as ImportInput['format'],
 		indicator: opts.indicator ?? null,

@@ -62,7 +62,12 @@ export function readWithProfile(
 
 /** Recognises a format from the header line alone; null when it matches none. */
 export function detectFormat(text: string): ImportFormat | null {
-	const headers = parseLine(firstLine(text)).map(normaliseHeader);
+	return detectFormatOfHeader(parseLine(firstLine(text)));
+}
+
+/** Recognises a format from the header's cells; null when it matches none. */
+export function detectFormatOfHeader(header: readonly string[]): ImportFormat | null {
+	const headers = header.map(normaliseHeader);
 	if (headers.length === 0) return null;
 	const has = (name: string) => headers.includes(name);
 
@@ -100,6 +105,7 @@ export function readCsv(
 	format: ImportFormat | null,
 	opts: ReadOptions = {}
 ): ReadResult {
+	if (opts.table) return readTable(format, opts);
 	const chosen = format ?? detectFormat(text);
 	if (chosen === null) {
 		const header = firstLine(text);
@@ -109,6 +115,19 @@ export function readCsv(
 	const reader = READERS[chosen];
 	if (!reader) throw new ImportFormatError(`Unknown import format '${String(chosen)}'.`);
 	const result = reader(text, opts);
+	dropDuplicates(result);
+	return result;
+}
+
+/** A spreadsheet's sheet (XLSX in): Avance's template layout, or any layout through a profile. */
+function readTable(format: ImportFormat | null, opts: ReadOptions): ReadResult {
+	const chosen = format ?? detectFormatOfHeader(opts.table!.header);
+	if (chosen !== 'template') {
+		throw new ImportFormatError(
+			`An Excel sheet is read in Avance's template layout (${TEMPLATE_HEADER}) or through an import profile; save other layouts as CSV, or map the sheet with a profile.`
+		);
+	}
+	const result = readTemplate('', opts);
 	dropDuplicates(result);
 	return result;
 }

@@ -22,12 +22,19 @@ import type { IndicatorRow } from '../indicators/catalogue';
 import { indicator } from '../db/schema';
 import { MAX_IMPORT_ROWS } from '$lib/schemas/imports';
 import { disaggregationKey } from '$lib/progress';
-import { changesOf, commitImport, loadExisting, type Planned } from './commit';
+import { commitImport, type Planned } from './commit';
+import {
+	compareWithStored,
+	type ImportOutlier,
+	type ImportRemoval,
+	type SeriesPolicy
+} from './compare';
 import { harmoniseRows, type AppliedMapping } from './dimensions';
 import { unitConflict, type AppliedMultiplier } from './units';
+import type { SpreadsheetInput } from './xlsx';
+import type { ExistingPolicy } from './ranking';
 import { loadDimensionMappings } from './mappings';
 import { regionSkipReason } from './countries';
-import { keepReason, parseRanking, type ExistingPolicy } from './ranking';
 import {
 	ImportFormatError,
 	detectFormat,
@@ -55,8 +62,13 @@ export interface ImportInput {
 	validOnly?: boolean;
 	/** What to do with stored values the file would change (default prefer-ranked). */
 	existing?: ExistingPolicy | null;
+	/** `replace`: also remove the stored values of the file's indicator × geographies that the
+	 * file no longer holds (with their history: undoing the import puts them back). */
+	series?: SeriesPolicy | null;
 	/** A file of any layout, mapped by an import profile (format `profile`). */
 	profile?: ImportProfileSpec | null;
+	/** An Excel workbook's sheet, read (xlsx.ts): then `text` is ignored. */
+	spreadsheet?: SpreadsheetInput | null;
 }
 
 /** The report of DESIGN §8, with a few extra fields. */
@@ -96,6 +108,15 @@ export interface ImportReport {
 	unit: string | null;
 	/** Unit multipliers applied to the file's values (`Thousands` → × 1000). */
 	unitMultipliers: AppliedMultiplier[];
+	/** An Excel workbook: the sheet read, and every sheet it has (null, [] for a CSV). */
+	sheet: string | null;
+	sheets: string[];
+	/** Values flagged for a second look (far from their series); they import when confirmed. */
+	outliers: ImportOutlier[];
+	/** `replace`: the file replaces whole series; `removals` lists what it removes. */
+	series: SeriesPolicy;
+	rowsRemoved: number;
+	removals: ImportRemoval[];
 }
 
 /** One changed field of a stored observation. */
@@ -169,7 +190,13 @@ function emptyReport(input: ImportInput, actor: Actor): ImportReport {
 		validOnly: !!input.validOnly,
 		dimensionMappings: [],
 		unit: null,
-		unitMultipliers: []
+		unitMultipliers: [],
+		sheet: input.spreadsheet?.sheet ?? null,
+		sheets: input.spreadsheet?.sheets ?? [],
+		outliers: [],
+		series: input.series ?? 'keep',
+		rowsRemoved: 0,
+		removals: []
 	};
 }
 
@@ -195,14 +222,17 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 			indicator: fileIndicator ?? undefined,
 			country: input.country?.trim() || undefined,
 			dimensionMappings: loadDimensionMappings(db),
-			keepRegions: true
+			keepRegions: true,
+			table: input.spreadsheet?.table ?? null
 		};
 		read = input.profile
 			? readWithProfile(input.text, { ...input.profile, indicator: fileIndicator! }, opts)
 			: readCsv(input.text, input.format ?? null, opts);
 	} catch (e) {
 		if (!(e instanceof ImportFormatError)) throw e;
-		report.format = input.profile ? 'profile' : (input.format ?? safeDetect(input.text));
+		report.format = input.profile
+			? 'profile'
+			: (input.format ?? (input.spreadsheet ? null : safeDetect(input.text)));
 		report.errors.push({
 			line: 1,
 			column: e.missingColumns.length ? e.missingColumns.join(', ') : null,
@@ -322,59 +352,14 @@ export function runImport(db: Db, actor: Actor | null, input: ImportInput): Impo
 	report.errors = errors;
 	if (regionSkips > 0) report.skipped.sort((a, b) => a.line - b.line);
 
-	// preview: compare with what is stored
-	const existingByIndicator = new Map<number, ReturnType<typeof loadExisting>>();
-	const touched = new Set<string>();
-	const policy: ExistingPolicy = input.existing ?? 'prefer-ranked';
-	const rankings = new Map<number, string[]>();
-	const rankingOf = (ind: IndicatorRow) => {
-		let r = rankings.get(ind.id);
-		if (!r) rankings.set(ind.id, (r = parseRanking(ind.sourceRanking)));
-		return r;
-	};
-	const keptRows = new Set<Planned>();
-	for (const p of planned) {
-		let existing = existingByIndicator.get(p.ind.id);
-		if (!existing) {
-			existing = loadExisting(db, p.ind.id);
-			existingByIndicator.set(p.ind.id, existing);
-		}
-		p.existing = existing.get(`${p.scope}\u0000${p.row.period}\u0000${p.disaggKey}`) ?? null;
-		touched.add(p.ind.code);
-		if (!p.existing) {
-			report.rowsImported++;
-			continue;
-		}
-		const changes = changesOf(p);
-		const changesValue = changes.some((c) => c.field === 'value' || c.field === 'status');
-		const kept = changesValue
-			? keepReason(policy, rankingOf(p.ind), p.existing.source, p.source)
-			: null;
-		if (kept) {
-			keptRows.add(p);
-			report.skipped.push({ line: p.row.line, reason: kept });
-			report.rowsSkipped++;
-			continue;
-		}
-		if (changesValue) report.rowsUpdated++;
-		else if (changes.length > 0) report.rowsAnnotated++;
-		else report.rowsUnchanged++;
-		report.changes.push(...changes);
-	}
-	if (keptRows.size > 0) {
-		report.skipped.sort((a, b) => a.line - b.line);
-		let n = 0;
-		for (const p of planned) if (!keptRows.has(p)) planned[n++] = p;
-		planned.length = n;
-	}
-	report.observations = planned.length;
-	report.indicators = [...touched].sort();
+	// preview: compare with what is stored (compare.ts)
+	const { planned: rows, removals } = compareWithStored(db, input, report, planned);
 
 	if (report.dryRun) return report;
 	if (errors.length > 0 && !input.validOnly) throw importRejected(report);
 
 	// commit
-	commitImport(db, who, input, report, planned, fileIndicator);
+	commitImport(db, who, input, report, rows, removals, fileIndicator);
 	return report;
 }
 

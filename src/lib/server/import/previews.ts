@@ -1,12 +1,15 @@
 // Files waiting between a dry run and its commit on the import page: the CSV is kept in a
 // temporary folder (never in the database: a dry run writes nothing there), under a random id
-// bound to the user who uploaded it, for one hour.
+// bound to the user who uploaded it, for one hour (a workbook's sheet, read, with the options).
+// Also the file's first rows, shown beside the report so the user sees which column is which.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { notFound } from '../http/errors';
+import { parseCsv } from './csv';
 import type { ImportInput } from './pipeline';
+import type { SpreadsheetInput } from './xlsx';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
 
@@ -72,4 +75,34 @@ export function dropPreview(id: string): void {
 	const dir = folder();
 	rmSync(join(dir, `${id}.json`), { force: true });
 	rmSync(join(dir, `${id}.csv`), { force: true });
+}
+
+/** The first rows of a file as read (header, rows, their line numbers); null when unreadable. */
+export interface FileSample {
+	header: string[];
+	rows: string[][];
+	lines: number[];
+}
+
+const MAX_COLUMNS = 30;
+
+export function fileSample(
+	text: string,
+	spreadsheet: SpreadsheetInput | null | undefined,
+	count = 10
+): FileSample | null {
+	try {
+		const table = spreadsheet?.table ?? parseCsv(text);
+		const rows: string[][] = [];
+		const lines: number[] = [];
+		for (let i = 0; i < table.records.length && rows.length < count; i++) {
+			const r = table.records[i];
+			if (r.every((c) => c.trim() === '')) continue;
+			rows.push(table.header.slice(0, MAX_COLUMNS).map((_, c) => (r[c] ?? '').slice(0, 200)));
+			lines.push(table.lines[i]);
+		}
+		return { header: table.header.slice(0, MAX_COLUMNS).map((h) => h.trim()), rows, lines };
+	} catch {
+		return null;
+	}
 }

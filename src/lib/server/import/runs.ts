@@ -7,6 +7,7 @@ import { assert, isAdmin, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { readSnapshot, type ObservationRow } from '../observations/records';
+import type { RemovedObservation } from '../observations/removal';
 import { ObservationWriter, type StoredObservation } from '../observations/write';
 import { importRun } from '../db/schema';
 import type { ImportChange } from './pipeline';
@@ -222,6 +223,16 @@ export function revertImportRun(
 				import_run_id as importRunId
 			 from observation_version where observation_id = ? and id < ? order by id desc limit 1`
 		);
+		// Values the run removed when it replaced whole series (their row and versions are in the
+		// audit entry of the removal), read before this undo writes audit entries of its own.
+		const seriesRemovals = (
+			db.$client
+				.prepare(
+					`select before from audit_entry where entity = 'observation' and operation = 'delete'
+						and note = ? and json_extract(before, '$.removed') is not null order by id`
+				)
+				.all(`import ${id}`) as { before: string }[]
+		).map((r) => (JSON.parse(r.before) as { removed: RemovedObservation }).removed);
 		const writer = new ObservationWriter(db, who, { origin: 'import', importRunId: id });
 		let restored = 0;
 		let removed = 0;
@@ -245,6 +256,15 @@ export function revertImportRun(
 				validatedAt: validated ? (current.validatedAt ?? prev.changedAt) : null,
 				importRunId: prev.importRunId
 			});
+			restored++;
+		}
+		for (const r of seriesRemovals) {
+			const current = storedFromRaw(r.row as RawObservation);
+			if (!writer.reinstate(r, current)) {
+				throw conflict(
+					`A value removed by import ${id} (${current.country ?? 'region'} ${current.period}) has been entered again since; nothing was undone.`
+				);
+			}
 			restored++;
 		}
 		writer.finish();

@@ -1,5 +1,6 @@
 import type { AppliedMapping, DimensionMappings } from './dimensions';
 import type { AppliedMultiplier } from './units';
+import type { CsvTable } from './csv';
 
 /** The CSV formats the import pipeline can read (DESIGN §8); `profile` = any layout, mapped. */
 export type ImportFormat = 'opensdg' | 'databank' | 'sdg-ddf' | 'template' | 'sdmx-csv' | 'profile';
@@ -69,4 +70,6 @@ export interface ReadOptions {
 	dimensionMappings?: DimensionMappings | null;
 	/** Keep M49 regional aggregates as rows with `region` (the pipeline decides per indicator). */
 	keepRegions?: boolean;
+	/** A spreadsheet's sheet, already read into a table (XLSX in): the text is then ignored. */
+	table?: CsvTable | null;
 }

@@ -111,6 +111,8 @@ function toRecords(db: Db, rows: IndicatorRow[], locale: Locale): IndicatorRecor
 			methodNotes: r.methodNotes,
 			sourceRanking: parseRanking(r.sourceRanking),
 			regional: r.regional,
+			outlierMads: r.outlierMads,
+			outlierJumpPercent: r.outlierJumpPercent,
 			translations: tr,
 			version: r.version,
 			updatedAt: r.updatedAt.toISOString(),

@@ -41,6 +41,10 @@ export interface IndicatorRecord {
 	sourceRanking: string[];
 	/** Accepts series of M49 regions (`013` Central America) besides members and the RCM. */
 	regional: boolean;
+	/** Outliers flagged at entry: MADs from the series' median (null: 3; 0: off). */
+	outlierMads: number | null;
+	/** … and jump in % from the period before (null: 50; 0: off). */
+	outlierJumpPercent: number | null;
 	translations: Partial<Record<'es' | 'fr', { name: string | null; description: string | null }>>;
 	version: number;
 	updatedAt: string;

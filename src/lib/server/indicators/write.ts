@@ -163,6 +163,8 @@ export function createIndicator(
 				defaultMethod: input.defaultMethod,
 				scaleMin: input.scaleMin,
 				scaleMax: input.scaleMax,
+				outlierMads: input.outlierMads,
+				outlierJumpPercent: input.outlierJumpPercent,
 				custodian: input.custodian,
 				source: input.source,
 				methodNotes: input.methodNotes,

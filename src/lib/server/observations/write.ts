@@ -26,6 +26,7 @@ import {
 	type Transition
 } from './rules';
 import { parsePeriod } from '$lib/progress';
+import { reinstate, snapshotForRemoval, type RemovedObservation } from './removal';
 
 /** An observation as stored, with what the writer needs to change it. */
 export interface StoredObservation extends ValidatedSnapshot, ReviewFields {
@@ -371,10 +372,23 @@ export class ObservationWriter {
 		});
 	}
 
-	/** Removes an observation (the undo of an import that created it); audited. */
-	remove(current: StoredObservation): void {
+	/** Removes an observation (the undo of an import that created it); audited. With
+	 * `keepHistory` (an import replacing a whole series), its row and versions go into the audit
+	 * entry, for the undo of that import to put it back (reinstate). */
+	remove(current: StoredObservation, keepHistory = false): void {
+		const removed = keepHistory ? snapshotForRemoval(this.db, current.id) : undefined;
 		this.s.remove.run(current.id);
-		this.audit(current.id, 'delete', auditState(current), null);
+		this.audit(current.id, 'delete', { ...auditState(current), removed }, null);
+	}
+
+	/** Puts back a value removed with its history (a new version, marked as a revert); false
+	 * when another value holds its place now. */
+	reinstate(removed: RemovedObservation, current: StoredObservation): boolean {
+		if (!reinstate(this.db, removed)) return false;
+		this.addVersion(current.id, current, { importRunId: this.runId, revert: true });
+		this.audit(current.id, 'revert', null, auditState(current));
+		this.inserted.add(current.indicatorId);
+		return true;
 	}
 
 	/** Moves the verdict revision of inserted rows (which the data version counts; updates and

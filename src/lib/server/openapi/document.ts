@@ -80,9 +80,13 @@ function requestBody(op: Operation): Json | undefined {
 	if (op.csvBody) {
 		return {
 			required: true,
-			description: 'The file: a CSV body, or a multipart form with the file in `file`.',
+			description:
+				'The file: a CSV body, an Excel workbook (.xlsx, known by its bytes; `sheet` picks the sheet, else the first), or a multipart form with the file in `file`.',
 			content: {
 				'text/csv': { schema: { type: 'string' } },
+				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+					schema: { type: 'string', contentEncoding: 'binary' }
+				},
 				'multipart/form-data': {
 					schema: {
 						type: 'object',

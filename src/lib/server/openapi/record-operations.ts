@@ -287,7 +287,9 @@ export const RECORD_OPERATIONS: Operation[] = [
 		path: '/imports',
 		tag: 'Imports',
 		summary:
-			'Import a CSV file (text/csv body or multipart field `file`); dryRun=true writes nothing',
+			'Import a CSV or XLSX file (body or multipart field `file`); dryRun=true writes nothing',
+		description:
+			'An Excel workbook (.xlsx, recognised by its bytes) is read from its first sheet or the one named by `sheet` (422 naming the sheets there are when it has no such sheet), in the template layout. `existing=keep|replace|prefer-ranked` decides over stored values the file would change; `series=replace` also removes the stored values of the file’s indicator × geographies that the file no longer holds (listed in `removals`; undoing the import puts them back with their history). Values far from their series (more than the indicator’s `outlierMads` median absolute deviations from its median, or a jump of more than `outlierJumpPercent` % from the period before) are listed in `outliers` with the reason in words; they import all the same.',
 		query: importOptionsSchema,
 		csvBody: true,
 		responses: {

@@ -11,8 +11,9 @@ import { listIndicators } from '$lib/server/indicators/catalogue';
 import { listCountries } from '$lib/server/declaration/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
-import { decodeCsv } from '$lib/server/import/http';
-import { dropPreview, loadPreview, savePreview } from '$lib/server/import/previews';
+import { readUpload } from '$lib/server/import/http';
+import { listSheets } from '$lib/server/import/xlsx';
+import { dropPreview, fileSample, loadPreview, savePreview } from '$lib/server/import/previews';
 import { requestLocale } from '$lib/server/http/locale';
 import { isAppError } from '$lib/server/http/errors';
 import { storageFault } from '$lib/server/health/faults';
@@ -22,6 +23,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Changes of a preview listed on the page. */
 const CHANGES_SHOWN = 200;
+/** Flagged values and removals listed on the page (the API lists them all). */
+const CHECKS_SHOWN = 100;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
@@ -59,7 +62,11 @@ function forPage(report: ImportReport) {
 	return {
 		...report,
 		changes: report.changes.slice(0, CHANGES_SHOWN),
-		changesTotal: report.changes.length
+		changesTotal: report.changes.length,
+		outliers: report.outliers.slice(0, CHECKS_SHOWN),
+		outliersTotal: report.outliers.length,
+		removals: report.removals.slice(0, CHECKS_SHOWN),
+		removalsTotal: report.removals.length
 	};
 }
 
@@ -78,7 +85,9 @@ export const actions: Actions = {
 		const options = {
 			format: String(form.get('format') ?? ''),
 			indicator: String(form.get('indicator') ?? ''),
-			country: String(form.get('country') ?? '')
+			country: String(form.get('country') ?? ''),
+			sheet: String(form.get('sheet') ?? ''),
+			series: form.get('series') === 'replace' ? 'replace' : ''
 		};
 		if (!file || typeof file === 'string' || file.size === 0) {
 			return fail(400, {
@@ -105,17 +114,27 @@ export const actions: Actions = {
 				report: null
 			});
 		}
-		const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-		const input = {
-			fileName: file.name,
-			format: (parsed.data.format ?? null) as ImportReport['format'],
-			indicator: parsed.data.indicator ?? null,
-			country: parsed.data.country ?? null
-		};
+		const bytes = new Uint8Array(await file.arrayBuffer());
 		try {
+			const { text, spreadsheet } = await readUpload(bytes, parsed.data.sheet);
+			const input = {
+				fileName: file.name,
+				format: (parsed.data.format ?? null) as ImportReport['format'],
+				indicator: parsed.data.indicator ?? null,
+				country: parsed.data.country ?? null,
+				series: parsed.data.series === 'replace' ? ('replace' as const) : null,
+				spreadsheet
+			};
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
 			const previewId = savePreview(actor.id, text, input);
-			return { stage: 'preview', options, report: forPage(report), previewId, message: null };
+			return {
+				stage: 'preview',
+				options,
+				report: forPage(report),
+				sample: fileSample(text, spreadsheet),
+				previewId,
+				message: null
+			};
 		} catch (e) {
 			const fault = storageFault(e);
 			if (fault)
@@ -136,15 +155,37 @@ export const actions: Actions = {
 		}
 	},
 
+	/** The sheets of a workbook just chosen (the sheet chooser appears when it has several). */
+	sheets: async ({ request, locals }) => {
+		signedIn(locals.actor);
+		const file = (await request.formData()).get('file');
+		if (!file || typeof file === 'string' || file.size > MAX_IMPORT_BYTES) return { sheets: [] };
+		return { sheets: await listSheets(new Uint8Array(await file.arrayBuffer())) };
+	},
+
 	/** Commit of a previewed file: all rows, or the valid rows only when asked. */
 	commit: async ({ request, locals }) => {
 		const actor = signedIn(locals.actor);
 		const form = await request.formData();
 		const previewId = String(form.get('previewId') ?? '');
 		const validOnly = form.get('validOnly') === 'on' || form.get('validOnly') === 'true';
+		const confirmed = form.get('confirmOutliers') === 'on';
 		let runId: number | null;
 		try {
 			const { text, options } = loadPreview(actor.id, previewId);
+			if (!confirmed) {
+				// Outliers (issue 15 §7): flagged values import once the user has looked at them.
+				const check = runImport(getDb(), actor, { ...options, text, dryRun: true, validOnly });
+				if (check.outliers.length > 0) {
+					return fail(422, {
+						stage: 'commit',
+						options: null,
+						report: forPage(check),
+						previewId,
+						message: m.intake_confirm_outliers_needed()
+					});
+				}
+			}
 			const report = runImport(getDb(), actor, { ...options, text, dryRun: false, validOnly });
 			dropPreview(previewId);
 			runId = report.importRunId;

@@ -51,6 +51,10 @@ export const indicator = sqliteTable('indicator', {
 	sourceRanking: text('source_ranking').notNull().default('[]'),
 	/** Accepts series of M49 regions (`013` Central America) besides members and the RCM. */
 	regional: integer('regional', { mode: 'boolean' }).notNull().default(false),
+	/** Outliers (issue 15 §7): flag a value this many MADs from its series' median; null: 3, 0: off. */
+	outlierMads: real('outlier_mads'),
+	/** … or a jump of more than this % from the period before; null: 50, 0: off. */
+	outlierJumpPercent: real('outlier_jump_percent'),
 	version: integer('version').notNull().default(1),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()

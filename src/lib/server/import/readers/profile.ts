@@ -77,7 +77,7 @@ interface Group {
 
 export function read(text: string, opts: ReadOptions & { profile: ImportProfileSpec }): ReadResult {
 	const profile = opts.profile;
-	const table = parseCsv(text);
+	const table = opts.table ?? parseCsv(text);
 	const headers = table.header.map(normaliseHeader);
 	const labels = table.header.map(displayHeader);
 	const missing: string[] = [];

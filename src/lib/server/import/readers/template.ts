@@ -33,6 +33,8 @@ export const TEMPLATE_COLUMNS = [
 	'note'
 ] as const;
 export const TEMPLATE_HEADER = TEMPLATE_COLUMNS.join(',');
+/** Columns the observations' Excel export adds to the template's: read past, so it reads back. */
+export const TEMPLATE_EXPORT_EXTRAS = ['country_name', 'year', 'review_state', 'updated_at'];
 const REQUIRED = ['indicator', 'country', 'period', 'value'];
 
 const SDG_CODE = /^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$/i;
@@ -69,13 +71,13 @@ export function parseDisaggregation(raw: string): ParsedDisaggregation {
 }
 
 export function read(text: string, opts: ReadOptions): ReadResult {
-	const table = parseCsv(text);
+	const table = opts.table ?? parseCsv(text);
 	const decimalComma = table.delimiter !== ',';
 	const headers = table.header.map(normaliseHeader);
 	const labels = table.header.map(displayHeader);
 
 	const missing = REQUIRED.filter((c) => !headers.includes(c));
-	const known = new Set<string>(TEMPLATE_COLUMNS);
+	const known = new Set<string>([...TEMPLATE_COLUMNS, ...TEMPLATE_EXPORT_EXTRAS]);
 	const unexpected = labels.filter((l, i) => l !== '' && !known.has(headers[i]));
 	if (missing.length > 0 || unexpected.length > 0) {
 		const parts: string[] = [];

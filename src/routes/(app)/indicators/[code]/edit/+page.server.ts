@@ -43,6 +43,8 @@ function valuesOf(i: IndicatorDetail): IndicatorValues {
 		defaultMethod: i.defaultMethod ?? '',
 		scaleMin: s(i.scaleMin),
 		scaleMax: s(i.scaleMax),
+		outlierMads: s(i.outlierMads),
+		outlierJumpPercent: s(i.outlierJumpPercent),
 		articles: i.articles.map(String),
 		sdg: i.sdg.join(', '),
 		gcm: i.gcm.join(', '),

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { requireActor } from '$lib/server/auth/authz';
 import { getIndicator } from '$lib/server/indicators/catalogue';
 import { entryChoices, upsertObservations } from '$lib/server/observations';
+import { flagsOfEntry } from '$lib/server/observations/outliers';
 import { normalisePeriod } from '$lib/server/import';
 import { requestLocale } from '$lib/server/http/locale';
 import { isAppError } from '$lib/server/http/errors';
@@ -125,6 +126,17 @@ export const actions: Actions = {
 				if (k.startsWith('evidence.title')) errors.evidenceTitle = errors[k];
 			}
 			return fail(422, { form: 'one', values, errors, message: null });
+		}
+		// Outliers (issue 15 §7): a value far from its series is saved once the user confirms it.
+		const outliers = flagsOfEntry(getDb(), params.code, input);
+		if (outliers.length > 0 && form.get('confirmOutliers') !== 'on') {
+			return fail(422, {
+				form: 'one',
+				values,
+				errors: {} as Record<string, string>,
+				message: null,
+				outliers
+			});
 		}
 		try {
 			upsertObservations(getDb(), locals.actor, params.code, [input], { origin: 'form' });
