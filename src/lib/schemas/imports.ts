@@ -63,6 +63,14 @@ export const importOptionsSchema = z
 		),
 		/** An Excel workbook's sheet to read (default: the first). */
 		sheet: optionalText(z.string().trim().max(100).optional()),
+		/** A saved import profile's id (issue 15 §4): the file is read with its mapping. */
+		profile: optionalText(
+			z
+				.string()
+				.trim()
+				.regex(/^\d{1,9}$/, 'Use the id of a saved import profile.')
+				.optional()
+		),
 		fileName: optionalText(z.string().trim().max(255).optional())
 	})
 	.strict();

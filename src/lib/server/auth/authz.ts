@@ -125,6 +125,19 @@ export function canImport(actor: Actor | null | undefined): boolean {
 	return actor?.role === 'admin' || actor?.role === 'coordinator';
 }
 
+/**
+ * Import profiles (issue 15 §4): every signed-in reader may list and read them; admins create,
+ * edit and delete any; coordinators create them and edit or delete their own (`createdBy`).
+ */
+export function canManageImportProfile(
+	actor: Actor | null | undefined,
+	createdBy: string | null | undefined
+): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'coordinator' && (createdBy === undefined || createdBy === actor.id);
+}
+
 /** Undo an import run (restore what it changed): admins only. */
 export const canRevertImport = (actor: Actor | null | undefined) => isAdmin(actor);
 
@@ -202,6 +215,14 @@ export const assert = {
 		enforce(canReadAudit(actor), actor, 'Only the secretariat (admins) may read the audit log.'),
 	import: (actor: Actor | null | undefined) =>
 		enforce(canImport(actor), actor, 'Only coordinators and the secretariat may import data.'),
+	manageImportProfile: (actor: Actor | null | undefined, createdBy?: string | null) =>
+		enforce(
+			canManageImportProfile(actor, createdBy),
+			actor,
+			createdBy === undefined
+				? 'Only coordinators and the secretariat may save import profiles.'
+				: 'Only the secretariat and the coordinator who saved it may change this profile.'
+		),
 	revertImport: (actor: Actor | null | undefined) =>
 		enforce(canRevertImport(actor), actor, 'Only the secretariat (admins) may undo an import.'),
 	manageIndicators: (actor: Actor | null | undefined) =>

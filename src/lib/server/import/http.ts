@@ -124,6 +124,7 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 			'existing',
 			'series',
 			'sheet',
+			'profile',
 			'fileName'
 		]) {
 			const v = form.get(key);
@@ -156,7 +157,8 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 		country: opts.country ?? null,
 		dryRun: opts.dryRun,
 		validOnly: opts.validOnly,
-		existing: (opts.existing ?? null) as ImportInput['existing']
+		existing: (opts.existing ?? null) as ImportInput['existing'],
+		profileId: opts.profile ? Number(opts.profile) : null
 	};
 }
 

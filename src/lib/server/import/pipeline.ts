@@ -67,6 +67,8 @@ export interface ImportInput {
 	series?: SeriesPolicy | null;
 	/** A file of any layout, mapped by an import profile (format `profile`). */
 	profile?: ImportProfileSpec | null;
+	/** A saved profile's id (`?profile=`); import/profiles.ts puts its spec in `profile`. */
+	profileId?: number | null;
 	/** An Excel workbook's sheet, read (xlsx.ts): then `text` is ignored. */
 	spreadsheet?: SpreadsheetInput | null;
 }

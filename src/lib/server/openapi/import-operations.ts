@@ -1,7 +1,9 @@
 // The documented endpoints of the import vocabulary (issue 15 §2): the dimension mappings that
-// harmonise column names and cells of imported files (`Sexo` → `sex`, `Hombres` → `male`).
+// harmonise column names and cells of imported files (`Sexo` → `sex`, `Hombres` → `male`), and
+// the import profiles that map a file of any layout (issue 15 §4).
 import { z } from 'zod';
 import { dimensionMappingCreateSchema } from '$lib/schemas/dimension-mappings';
+import { profileSpecSchema, profileUpdateSchema } from '$lib/schemas/import-profiles';
 import { listOf } from '$lib/schemas/api-responses';
 import { created, noContent, ok, type Operation } from './operation';
 
@@ -15,7 +17,86 @@ const dimensionMappingItem = z.looseObject({
 	createdAt: z.string()
 });
 
+const importProfileItem = z.looseObject({
+	id: z.int(),
+	name: z.string().meta({ example: 'IOM deaths by country of origin' }),
+	indicator: z.string().meta({ example: '10.7.3' }),
+	period: z.looseObject({ column: z.string(), pattern: z.string().nullable() }),
+	geography: z.union([
+		z.looseObject({ column: z.string(), kind: z.enum(['iso3', 'm49', 'name']) }),
+		z.looseObject({ fixed: z.string() })
+	]),
+	value: z.looseObject({ column: z.string() }),
+	disaggregations: z.array(z.looseObject({ key: z.string() })),
+	filters: z.array(z.looseObject({ column: z.string() })),
+	aggregate: z.enum(['sum', 'mean', 'count', 'max']).nullable(),
+	createdBy: z.string().nullable(),
+	createdAt: z.string(),
+	updatedAt: z.string(),
+	version: z.int().meta({ description: 'Send it back with PATCH; a stale one answers 409.' })
+});
+
+const IOM_PROFILE = {
+	name: 'IOM deaths by country of origin',
+	indicator: '10.7.3',
+	period: { column: 'Incident year', pattern: '{yyyy}' },
+	geography: { column: 'Country of Origin', kind: 'name' },
+	value: { column: 'Total Number of Dead and Missing' },
+	disaggregations: [],
+	filters: [],
+	aggregate: 'sum'
+};
+
+const PROFILE_OPERATIONS: Operation[] = [
+	{
+		method: 'get',
+		path: '/import-profiles',
+		tag: 'Imports',
+		summary: 'The saved import profiles (mappings of files of any layout)',
+		responses: ok(listOf(importProfileItem))
+	},
+	{
+		method: 'post',
+		path: '/import-profiles',
+		tag: 'Imports',
+		summary: 'Save an import profile (coordinators and admins)',
+		description:
+			'Which column holds the period (a `pattern` with `{yyyy}`, and `{q}` or `{mm}`), the geography (`kind` iso3, m49 or name; or `fixed`), the value, the disaggregations (a column each, or a `template` over columns such as `{source_code}>{destination_code}`), row filters and an aggregation per period × geography × disaggregation. Use it with `POST /imports?profile={id}`. An unknown indicator is a 422 naming it.',
+		body: profileSpecSchema,
+		responses: created(importProfileItem),
+		errors: [415, 422],
+		example: { request: IOM_PROFILE }
+	},
+	{
+		method: 'get',
+		path: '/import-profiles/{id}',
+		tag: 'Imports',
+		summary: 'One import profile',
+		responses: ok(importProfileItem),
+		errors: [404]
+	},
+	{
+		method: 'patch',
+		path: '/import-profiles/{id}',
+		tag: 'Imports',
+		summary: 'Replace a profile (admins; coordinators their own) with the version read',
+		body: profileUpdateSchema,
+		responses: ok(importProfileItem),
+		errors: [404, 409, 415, 422],
+		example: { request: { ...IOM_PROFILE, version: 1 } }
+	},
+	{
+		method: 'delete',
+		path: '/import-profiles/{id}',
+		tag: 'Imports',
+		summary: 'Delete a profile (admins; coordinators their own)',
+		responses: noContent,
+		errors: [404]
+	}
+];
+
 export const IMPORT_OPERATIONS: Operation[] = [
+	...PROFILE_OPERATIONS,
 	{
 		method: 'get',
 		path: '/dimension-mappings',

@@ -6,6 +6,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, canRevertImport, isAdmin, type Actor } from '$lib/server/auth/authz';
 import { listDimensionMappings } from '$lib/server/import/mappings';
+import { listImportProfiles, withSavedProfile } from '$lib/server/import/profiles';
 import { addMapping, deleteMapping } from './mapping-actions';
 import { listIndicators } from '$lib/server/indicators/catalogue';
 import { listCountries } from '$lib/server/declaration/countries';
@@ -39,6 +40,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			runs,
 			canRevert: canRevertImport(locals.actor),
 			mappings: isAdmin(locals.actor) ? listDimensionMappings(db, locals.actor) : null,
+			profiles: listImportProfiles(db, locals.actor).map((p) => ({
+				id: p.id,
+				name: p.name,
+				indicator: p.indicator
+			})),
 			done: runs.find((r) => r.id === doneId) ?? null,
 			undone: runs.find((r) => r.id === undoneId && r.revertedAt) ?? null,
 			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
@@ -87,6 +93,7 @@ export const actions: Actions = {
 			indicator: String(form.get('indicator') ?? ''),
 			country: String(form.get('country') ?? ''),
 			sheet: String(form.get('sheet') ?? ''),
+			profile: String(form.get('profile') ?? ''),
 			series: form.get('series') === 'replace' ? 'replace' : ''
 		};
 		if (!file || typeof file === 'string' || file.size === 0) {
@@ -117,14 +124,16 @@ export const actions: Actions = {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		try {
 			const { text, spreadsheet } = await readUpload(bytes, parsed.data.sheet);
-			const input = {
+			const input = withSavedProfile(getDb(), actor, {
+				text: '',
+				profileId: parsed.data.profile ? Number(parsed.data.profile) : null,
 				fileName: file.name,
 				format: (parsed.data.format ?? null) as ImportReport['format'],
 				indicator: parsed.data.indicator ?? null,
 				country: parsed.data.country ?? null,
 				series: parsed.data.series === 'replace' ? ('replace' as const) : null,
 				spreadsheet
-			};
+			});
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
 			const previewId = savePreview(actor.id, text, input);
 			return {

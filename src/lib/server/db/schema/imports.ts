@@ -2,7 +2,7 @@
 // disaggregation keys and codes. Built-in rows come from the one list in
 // import/dimensions.ts; admins add more (and may delete only those).
 import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './common';
+import { createdAt, updatedAt } from './common';
 import { user } from './auth';
 
 export const DIMENSION_MAPPING_KINDS = ['key', 'value'] as const;
@@ -26,3 +26,19 @@ export const dimensionMapping = sqliteTable(
 	},
 	(t) => [uniqueIndex('dimension_mapping_uq').on(t.kind, t.dimension, t.matchText)]
 );
+
+/**
+ * Import profiles (issue 15 §4): a named mapping of a file's layout for one indicator, the
+ * JSON body of `POST /import-profiles` (name and indicator repeated as columns for listing).
+ */
+export const importProfile = sqliteTable('import_profile', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	indicatorCode: text('indicator_code').notNull(),
+	/** The profile as JSON (ImportProfileSpec). */
+	spec: text('spec').notNull(),
+	createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: createdAt(),
+	updatedAt: updatedAt(),
+	version: integer('version').notNull().default(1)
+});
