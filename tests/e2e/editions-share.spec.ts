@@ -6,6 +6,9 @@ import { test, expect } from './api-test';
 import { apiSignIn, baseOrigin, expectAccessible } from './helpers';
 
 test('a share link to an edition serves the frozen edition, not live data', async ({ page }) => {
+	// Editions hold every value the earlier specs imported: their pages are large, and axe is slow
+	// on them when the machine is busy.
+	test.setTimeout(240_000);
 	await apiSignIn(page.request);
 	const headers = { origin: baseOrigin() };
 	// Mexico has values of its own in the edition, whatever ran before this test.

@@ -7,6 +7,9 @@ import { apiSignIn, baseOrigin, expectAccessible } from './helpers';
 test('an edition is frozen, its hash is the SHA-256 of data.json, and its pages say so', async ({
 	page
 }) => {
+	// Editions hold every value the earlier specs imported: their pages are large, and axe is slow
+	// on them when the machine is busy.
+	test.setTimeout(240_000);
 	await apiSignIn(page.request);
 	const headers = { origin: baseOrigin() };
 	const made = await page.request.post('/api/v1/editions', {

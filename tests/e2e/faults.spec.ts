@@ -230,7 +230,8 @@ test('a lock held from outside: 503 busy with Retry-After, nothing written, the 
 		const origin = server.origin;
 		const cookie = await signIn(origin, ADMIN.email, ADMIN.password);
 		const page = await adminPage(browser, origin, cookie);
-		await page.goto('/actions/new');
+		// Hydrated before typing (hydration would empty a field typed into before it).
+		await page.goto('/actions/new', { waitUntil: 'networkidle' });
 		const actions = () =>
 			(outside.prepare('select count(*) n from action').get() as { n: number }).n;
 		const before = actions();

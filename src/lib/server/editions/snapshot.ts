@@ -291,11 +291,14 @@ export function buildSnapshot(
 	const indicators = listIndicators(db, null, { locale: 'en' }).map((i) =>
 		snapshotIndicator(i, siteMethod)
 	);
+	// The member states' and the RCM's values. M49 regional series (issue 15 §5) are not part of
+	// an edition yet: its views, verdicts and diff key values by member state or the RCM, where a
+	// region's values would be taken for the RCM's.
 	const observations = validatedObservations(
 		db,
 		indicators.map((i) => i.code),
 		{ asOf: meta.asOf }
-	) as EditionObservation[];
+	).filter((o) => !o.region) as EditionObservation[];
 	const { actions, updateOf } = snapshotActions(db, meta.asOf);
 	const members = (
 		db.$client.prepare('select iso3 from country where member = 1 order by iso3').all() as {

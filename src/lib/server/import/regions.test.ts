@@ -137,3 +137,20 @@ describe('regional series (M49 regions)', () => {
 		expect(back.rowsUnchanged + back.rowsAnnotated).toBe(6);
 	});
 });
+
+describe('editions and regional series', () => {
+	freshDbPerTest();
+	it('an edition holds the member states and the RCM, never a region taken for the RCM', async () => {
+		const { createEdition, editionSnapshot } = await import('../editions');
+		runImport(t.db, admin, { text: load(DDF_1073), fileName: DDF_1073 });
+		expect(validatedObservations(t.db, ['10.7.3']).some((o) => o.region === '013')).toBe(true);
+		createEdition(t.db, admin, { name: 'With regions' });
+		const s = editionSnapshot(t.db, 'with-regions');
+		const obs = s.observations.filter((o) => o.indicator === '10.7.3');
+		expect(obs.length).toBeGreaterThan(0);
+		expect(obs.every((o) => !(o as { region?: string }).region)).toBe(true);
+		// No two values of the same scope, period and breakdown (a region would collide with RCM's).
+		const keys = obs.map((o) => `${o.country}|${o.period}|${JSON.stringify(o.disaggregation)}`);
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+});
