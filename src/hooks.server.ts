@@ -112,7 +112,7 @@ const handleShared: Handle = async ({ event, resolve }) => {
 	}
 	// Rendered once per data version: the answer as finally sent (handleHeaders keeps it), which
 	// the server's fast path also serves (shared-fast.ts).
-	const kept = keptResponse(etag);
+	const kept = keptResponse(etag, event.request.headers.get('accept-encoding'));
 	if (kept) return kept;
 	event.locals.sharedKey = etag;
 	const res = await resolve(event);
@@ -158,7 +158,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	);
 	if (!key) return svelteKitHandler({ event, resolve, auth, building });
 	if (event.locals.actor?.role === 'admin') key += `|${noticesKey(await adminNotices())}`;
-	return renderOnce(key, () => svelteKitHandler({ event, resolve, auth, building }));
+	return renderOnce(
+		key,
+		() => svelteKitHandler({ event, resolve, auth, building }),
+		event.request.headers.get('accept-encoding')
+	);
 };
 
 /** 401 for a key that is unknown, revoked or expired or whose user is deactivated; 429 over its limit. */

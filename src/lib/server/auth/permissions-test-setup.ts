@@ -1,34 +1,16 @@
 // Shared pieces of the API permission tests (permissions*.test.ts): a caller of API handlers as
 // a given actor, the expected status of each role, and a fresh action of a country or of the
 // region (the database and roles: roles-test-setup.ts).
-import type { RequestEvent } from '@sveltejs/kit';
+import { callApi, type CallOptions } from '../../../../tests/helpers/api';
 import type { Actor } from './authz';
 import { t, who, type Role } from './roles-test-setup';
 import { createAction } from '../actions';
 
-export type Handler = (event: RequestEvent) => Promise<Response> | Response;
+export type { Handler } from '../../../../tests/helpers/api';
 
-export function call(
-	handler: unknown,
-	actor: Actor | null,
-	opts: { method?: string; path?: string; params?: Record<string, string>; body?: unknown } = {}
-): Promise<Response> {
-	const url = new URL(`http://localhost${opts.path ?? '/api/v1/x'}`);
-	const headers: Record<string, string> = {};
-	let body: string | undefined;
-	if (opts.body !== undefined) {
-		body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-		headers['content-type'] = 'application/json';
-	}
-	const event = {
-		request: new Request(url, { method: opts.method ?? 'POST', headers, body }),
-		url,
-		params: opts.params ?? {},
-		locals: { actor, sessionId: null },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return Promise.resolve((handler as Handler)(event));
-}
+/** Calls an API handler as `actor`; a POST unless `opts.method` says otherwise. */
+export const call = (handler: unknown, actor: Actor | null, opts: CallOptions = {}) =>
+	callApi(handler, actor, { method: 'POST', ...opts });
 
 /** Expected status for each role, for a record of Mexico and for a regional one. */
 export const EDIT_MEX: Record<Role, number> = {

@@ -38,12 +38,17 @@ export function dataVersion(db: Db): string {
  * it; its observation revision on each write of its observations).
  */
 export function indicatorVersion(db: Db, indicatorId: number, rowVersion: number): string {
-	const rev =
+	return `indicator:${indicatorId}.${rowVersion}.${observationRevision(db, indicatorId)}`;
+}
+
+/** The revision of one indicator's observations: moved by every write of them. */
+export function observationRevision(db: Db, indicatorId: number): number {
+	return (
 		(db.$client
 			.prepare('select revision from observation_revision where indicator_id = ?')
 			.pluck()
-			.get(indicatorId) as number | undefined) ?? 0;
-	return `indicator:${indicatorId}.${rowVersion}.${rev}`;
+			.get(indicatorId) as number | undefined) ?? 0
+	);
 }
 
 export interface KeyParts {

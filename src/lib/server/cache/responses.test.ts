@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { makeActor } from '../../../../tests/helpers/actors';
 import type { Actor } from '../auth/authz';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
+	cachedEntry,
 	cachedResponse,
 	clearResponseCache,
+	compressKept,
+	encodedBody,
 	renderOnce,
 	responseCacheSize,
 	signedInPageKey,
@@ -133,5 +137,46 @@ describe('one rendering per miss', () => {
 		]);
 		expect(first.status).toBe('rejected');
 		expect(second.status).toBe('fulfilled');
+	});
+});
+
+describe('kept pages are compressed once (issue 20)', () => {
+	const html = '<!doctype html><p>' + 'Acciones por estado miembro y artículo. '.repeat(200);
+	const page = () =>
+		new Response(html, { headers: { 'content-type': 'text/html', vary: 'Accept-Encoding' } });
+
+	it('serves the kept body br or gzip as the client accepts, and plain otherwise', async () => {
+		await storeResponse('k', page());
+		await compressKept(cachedEntry('k')!);
+		const br = cachedResponse('k', 'gzip, deflate, br')!;
+		expect(br.headers.get('content-encoding')).toBe('br');
+		const brBytes = Buffer.from(await br.arrayBuffer());
+		expect(Number(br.headers.get('content-length'))).toBe(brBytes.byteLength);
+		expect(brBytes.byteLength).toBeLessThan(html.length / 5);
+		expect(brotliDecompressSync(brBytes).toString()).toBe(html);
+		const gz = cachedResponse('k', 'gzip')!;
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(html);
+		const plain = cachedResponse('k', 'identity')!;
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(html);
+		expect(cachedResponse('k', 'br;q=0, gzip')!.headers.get('content-encoding')).toBe('gzip');
+		expect(cachedResponse('k', null)!.headers.get('content-encoding')).toBeNull();
+	});
+
+	it('leaves small, binary or already encoded bodies as they are', async () => {
+		const entry = (body: string, type: string, extra: [string, string][] = []) => ({
+			status: 200,
+			body: new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>,
+			headers: [['content-type', type], ...extra] as [string, string][]
+		});
+		for (const e of [
+			entry('short', 'text/html'),
+			entry(html, 'image/png'),
+			entry(html, 'text/html', [['content-encoding', 'gzip']])
+		]) {
+			await compressKept(e);
+			expect(encodedBody(e, 'br, gzip')).toBeNull();
+		}
 	});
 });

@@ -1,7 +1,11 @@
 // Rendered responses kept in memory, one byte-bounded store (least recently used out first)
 // for the signed-in summary pages (overview, article, indicator, country) and the shared
 // site's pages (sharing/shared-fast.ts), all keyed by cacheKey (index.ts): any change to
-// what a page shows makes a new key, so a page is never served stale.
+// what a page shows makes a new key, so a page is never served stale. A kept page is compressed
+// once (br and gzip, off the event loop) and served compressed as the client accepts, instead of
+// being compressed again by the server on every request.
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Actor } from '../auth/authz';
 import type { Db } from '../db';
 import { cacheKey, readerKey } from './index';
@@ -10,7 +14,11 @@ export interface CachedResponse {
 	status: number;
 	body: Uint8Array<ArrayBuffer>;
 	headers: [string, string][];
+	/** The body compressed, once it is (see `compressKept`). */
+	encoded?: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
 }
+
+export type Encoding = 'br' | 'gzip';
 
 /** Entries with a body, least recently used out first once their bodies pass `maxBytes`. */
 export class BodyCache<V extends { body: Uint8Array }> {
@@ -57,10 +65,10 @@ export class BodyCache<V extends { body: Uint8Array }> {
 const MAX_BODY = 8 * 1024 * 1024;
 const cache = new BodyCache<CachedResponse>(64 * 1024 * 1024);
 
-/** The kept response of a key, as a Response. */
-export function cachedResponse(key: string): Response | null {
+/** The kept response of a key, as a Response (compressed as `acceptEncoding` allows). */
+export function cachedResponse(key: string, acceptEncoding: string | null = null): Response | null {
 	const hit = cache.get(key);
-	return hit ? asResponse(hit) : null;
+	return hit ? asResponse(hit, acceptEncoding) : null;
 }
 
 /** The kept response of a key as stored (for the shared site's fast path). */
@@ -76,7 +84,11 @@ export async function storeResponse(key: string, res: Response): Promise<Respons
 	if (res.status !== 200 || res.headers.has('set-cookie') || !res.body) return res;
 	const body = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>;
 	const headers = [...res.headers.entries()];
-	if (body.byteLength <= MAX_BODY) cache.set(key, { status: res.status, body, headers });
+	if (body.byteLength <= MAX_BODY) {
+		const entry: CachedResponse = { status: res.status, body, headers };
+		cache.set(key, entry);
+		void compressKept(entry);
+	}
 	return new Response(body, { status: res.status, headers });
 }
 
@@ -88,13 +100,17 @@ const rendering = new Map<string, Promise<CachedResponse | undefined>>();
  * every reader of a page misses at once). When the answer cannot be kept (not a 200, a cookie,
  * too large) each of them renders its own.
  */
-export async function renderOnce(key: string, render: () => Promise<Response>): Promise<Response> {
-	const hit = cachedResponse(key);
+export async function renderOnce(
+	key: string,
+	render: () => Promise<Response>,
+	acceptEncoding: string | null = null
+): Promise<Response> {
+	const hit = cachedResponse(key, acceptEncoding);
 	if (hit) return hit;
 	const inFlight = rendering.get(key);
 	if (inFlight) {
 		const entry = await inFlight;
-		return entry ? asResponse(entry) : render();
+		return entry ? asResponse(entry, acceptEncoding) : render();
 	}
 	let settle!: (entry: CachedResponse | undefined) => void;
 	rendering.set(key, new Promise((resolve) => (settle = resolve)));
@@ -110,8 +126,55 @@ export async function renderOnce(key: string, render: () => Promise<Response>): 
 	}
 }
 
-function asResponse(entry: CachedResponse): Response {
-	return new Response(entry.body, { status: entry.status, headers: entry.headers });
+function asResponse(entry: CachedResponse, acceptEncoding: string | null): Response {
+	const encoded = encodedBody(entry, acceptEncoding);
+	if (!encoded) return new Response(entry.body, { status: entry.status, headers: entry.headers });
+	const headers = new Headers(entry.headers);
+	headers.set('content-encoding', encoded.encoding);
+	headers.set('content-length', String(encoded.body.byteLength));
+	return new Response(encoded.body, { status: entry.status, headers });
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml)|image\/svg)/;
+
+/** Compresses a kept body once, br and gzip, on libuv's thread pool (not the event loop). */
+export async function compressKept(entry: CachedResponse): Promise<void> {
+	const type = entry.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+	if (entry.body.byteLength < 1024 || !COMPRESSIBLE.test(type)) return;
+	if (entry.headers.some(([k]) => k.toLowerCase() === 'content-encoding')) return;
+	try {
+		const [br, gz] = await Promise.all([
+			brotliAsync(entry.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+			gzipAsync(entry.body, { level: 6 })
+		]);
+		entry.encoded = { br: new Uint8Array(br), gzip: new Uint8Array(gz) };
+	} catch {
+		// Served uncompressed by the app; the server compresses it on the way out.
+	}
+}
+
+/** The best kept encoding of an entry the client accepts (br, then gzip), or null. */
+export function encodedBody(
+	entry: Pick<CachedResponse, 'encoded'>,
+	acceptEncoding: string | null | undefined
+): { encoding: Encoding; body: Uint8Array<ArrayBuffer> } | null {
+	if (!entry.encoded || !acceptEncoding) return null;
+	for (const encoding of ['br', 'gzip'] as const) {
+		const body = entry.encoded[encoding];
+		if (body && accepts(acceptEncoding, encoding)) return { encoding, body };
+	}
+	return null;
+}
+
+function accepts(header: string, encoding: string): boolean {
+	return header.split(',').some((part) => {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		if (name.trim() !== encoding) return false;
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		return !q || Number(q.slice(2)) > 0;
+	});
 }
 
 export function responseCacheSize(): { entries: number; bytes: number } {

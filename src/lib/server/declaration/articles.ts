@@ -106,7 +106,11 @@ export function articleProgress(
 	}
 	const byArticle = new Map<number, VisibleAction[]>();
 	for (const a of visibleActions(db, reader, { frameworkId })) {
-		for (const n of new Set(a.articles)) byArticle.set(n, [...(byArticle.get(n) ?? []), a]);
+		for (const n of new Set(a.articles)) {
+			const rows = byArticle.get(n);
+			if (rows) rows.push(a);
+			else byArticle.set(n, [a]);
+		}
 	}
 	for (const [n, rows] of byArticle) {
 		const p = result.get(n);

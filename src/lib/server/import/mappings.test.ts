@@ -3,7 +3,6 @@
 // `DELETE /api/v1/dimension-mappings/{id}` (audited, 409 on a duplicate, 422 on a bad body), and
 // the next import's preview and stored disaggregation use an added mapping at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
@@ -15,8 +14,8 @@ import * as itemApi from '../../../routes/api/v1/dimension-mappings/[id]/+server
 import { BUILTIN_MAPPINGS, Harmoniser } from './dimensions';
 import { loadDimensionMappings } from './mappings';
 import { runImport } from './pipeline';
+import { callApi, type CallOptions } from '../../../../tests/helpers/api';
 
-type Handler = (event: RequestEvent) => Promise<Response> | Response;
 
 let t: TestDb;
 let admin: Actor;
@@ -32,27 +31,8 @@ afterEach(() => {
 	t.close();
 });
 
-function call(
-	handler: unknown,
-	actor: Actor | null,
-	opts: { method?: string; body?: unknown; params?: Record<string, string> } = {}
-): Promise<Response> {
-	const url = new URL('http://localhost/api/v1/dimension-mappings');
-	const headers: Record<string, string> = {};
-	let body: string | undefined;
-	if (opts.body !== undefined) {
-		body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-		headers['content-type'] = 'application/json';
-	}
-	const event = {
-		request: new Request(url, { method: opts.method ?? 'GET', headers, body }),
-		url,
-		params: opts.params ?? {},
-		locals: { actor, sessionId: null },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return Promise.resolve((handler as Handler)(event));
-}
+const call = (handler: unknown, actor: Actor | null, opts: CallOptions = {}) =>
+	callApi(handler, actor, { path: '/api/v1/dimension-mappings', ...opts });
 
 // A national platform's file in Spanish: `Varones` is not among the built-in words for male.
 const FILE = [

@@ -4,7 +4,6 @@
 // changes nothing; a profile naming a missing column is refused naming it and writes nothing.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
 import { person } from '../../../../tests/helpers/people';
 import { SHARED_DATA } from '../../../../tests/helpers/shared-data';
@@ -13,8 +12,8 @@ import type { Actor } from '../auth/authz';
 import * as listApi from '../../../routes/api/v1/import-profiles/+server';
 import * as itemApi from '../../../routes/api/v1/import-profiles/[id]/+server';
 import * as importsApi from '../../../routes/api/v1/imports/+server';
+import { callApi } from '../../../../tests/helpers/api';
 
-type Handler = (event: RequestEvent) => Promise<Response> | Response;
 
 const IOM = 'iom-mmp-kaggle__global-missing-migrants.csv';
 const iom = () => readFileSync(`${SHARED_DATA}/${IOM}`, 'utf8');
@@ -44,36 +43,7 @@ afterEach(() => {
 	t.close();
 });
 
-function call(
-	handler: unknown,
-	actor: Actor | null,
-	opts: {
-		method?: string;
-		body?: unknown;
-		csv?: string;
-		query?: string;
-		params?: Record<string, string>;
-	} = {}
-): Promise<Response> {
-	const url = new URL(`http://localhost/api/v1/x${opts.query ?? ''}`);
-	const headers: Record<string, string> = {};
-	let body: string | undefined;
-	if (opts.csv !== undefined) {
-		body = opts.csv;
-		headers['content-type'] = 'text/csv';
-	} else if (opts.body !== undefined) {
-		body = JSON.stringify(opts.body);
-		headers['content-type'] = 'application/json';
-	}
-	const event = {
-		request: new Request(url, { method: opts.method ?? 'GET', headers, body }),
-		url,
-		params: opts.params ?? {},
-		locals: { actor, sessionId: null },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return Promise.resolve((handler as Handler)(event));
-}
+const call = callApi;
 
 const count = (table: string) =>
 	(t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;

@@ -1,10 +1,11 @@
 // What the region map shows for each member state (owns: turning action counts and indicator
-// verdicts into map entries). Reads go through the existing services (listActions for the
+// verdicts into map entries). Reads go through the existing services (visibleActions for the
 // signed-in reader's view, publishedActionCounts for shared pages, the verdicts of
 // progress.ts), so permissions and validated-only reads stay where they are decided.
 import type { Db } from '../db';
 import type { Actor } from '../auth/authz';
-import { listActions } from '../actions';
+import { getFramework } from '../declaration/articles';
+import { visibleActions } from '../visibility/visibility';
 import { publishedActionCounts } from '../visibility/published';
 import { listCountries, type NameLocale } from '../declaration/countries';
 import type { MapEntry, MapGeometry } from '$lib/charts/map-types';
@@ -51,13 +52,18 @@ export function actionsRegionMap(
 	hrefOf: (iso3: string) => string
 ): RegionMapData {
 	const list = members(db, locale);
+	// One read of the actions the reader sees, counted per country (not two counts a country).
+	const counts = new Map<string, { total: number; completed: number }>();
+	for (const a of visibleActions(db, actor, { frameworkId: getFramework(db).id })) {
+		if (!a.country) continue;
+		const c = counts.get(a.country) ?? { total: 0, completed: 0 };
+		c.total++;
+		if (a.status === 'completed') c.completed++;
+		counts.set(a.country, c);
+	}
 	const entries = list.map((c) => {
-		const total = listActions(db, actor, { country: c.iso3, limit: 1 }).total;
-		const completed =
-			total === 0
-				? 0
-				: listActions(db, actor, { country: c.iso3, status: 'completed', limit: 1 }).total;
-		return shareEntry(c, completed, total, hrefOf(c.iso3));
+		const n = counts.get(c.iso3) ?? { total: 0, completed: 0 };
+		return shareEntry(c, n.completed, n.total, hrefOf(c.iso3));
 	});
 	return withGeometry(list, entries);
 }

@@ -8,6 +8,8 @@ import { drawnSeries, indicatorChartData, type ChartSeries } from './charts';
 import type { ProgressReadOptions } from './series';
 
 export const COUNTRY_CHART_SERIES = 5;
+/** Charts per page of the country page (`?charts=2`…): the page stays light at any scale. */
+export const COUNTRY_CHARTS_PAGE_SIZE = 12;
 
 export interface CountryIndicatorChart {
 	code: string;
@@ -48,4 +50,34 @@ export function countryIndicatorCharts(
 			}
 		];
 	});
+}
+
+/** One page of a country's charts: the page's indicators only are read and drawn. */
+export function countryIndicatorChartsPage(
+	db: Db,
+	actor: Actor | null,
+	iso3: string,
+	indicators: { code: string; name: string }[],
+	askedPage: number,
+	opts: ProgressReadOptions = {}
+): {
+	items: CountryIndicatorChart[];
+	page: number;
+	pages: number;
+	pageSize: number;
+	total: number;
+} {
+	const pages = Math.max(1, Math.ceil(indicators.length / COUNTRY_CHARTS_PAGE_SIZE));
+	const page = Math.min(Math.max(1, Math.floor(askedPage) || 1), pages);
+	const slice = indicators.slice(
+		(page - 1) * COUNTRY_CHARTS_PAGE_SIZE,
+		page * COUNTRY_CHARTS_PAGE_SIZE
+	);
+	return {
+		items: countryIndicatorCharts(db, actor, iso3, slice, opts),
+		page,
+		pages,
+		pageSize: COUNTRY_CHARTS_PAGE_SIZE,
+		total: indicators.length
+	};
 }

@@ -9,7 +9,14 @@ import { createAction } from '../actions';
 import { upsertObservations } from '../observations';
 import { actionCreateSchema } from '$lib/schemas/actions';
 import { observationInputSchema } from '$lib/schemas/observations';
-import { COUNTRY_CHART_SERIES, countryArticleCells, countryIndicatorCharts } from '.';
+import {
+	COUNTRY_CHART_SERIES,
+	COUNTRY_CHARTS_PAGE_SIZE,
+	countryArticleCells,
+	countryIndicatorCharts,
+	countryIndicatorChartsPage,
+	indicatorChartData
+} from '.';
 
 let t: TestDb;
 let admin: Actor;
@@ -96,5 +103,37 @@ describe('country page: indicator charts', () => {
 		expect(c.target?.value).toBe(3);
 		expect(c.ceiling).toBe(5);
 		expect(c.name).toBe('Remittance costs');
+	});
+});
+
+describe('country page: charts paged (issue 20: the page stays light at any scale)', () => {
+	const many = Array.from({ length: COUNTRY_CHARTS_PAGE_SIZE + 3 }, (_, i) => ({
+		code: i === COUNTRY_CHARTS_PAGE_SIZE + 1 ? '10.c.1' : '10.7.2',
+		name: `n${i}`
+	}));
+	it('draws only the asked page, clamped to the pages there are', () => {
+		const first = countryIndicatorChartsPage(t.db, admin, 'MEX', many, 1);
+		expect(first).toMatchObject({ page: 1, pages: 2, total: many.length });
+		expect(first.items).toHaveLength(0); // 10.7.2 has no values for Mexico
+		const second = countryIndicatorChartsPage(t.db, admin, 'MEX', many, 2);
+		expect(second.items.map((c) => c.code)).toEqual(['10.c.1']);
+		expect(countryIndicatorChartsPage(t.db, admin, 'MEX', many, 99).page).toBe(2);
+		expect(countryIndicatorChartsPage(t.db, admin, 'MEX', many, Number('x')).page).toBe(1);
+	});
+});
+
+describe('series kept per revision of the observations', () => {
+	it('a write of the indicator’s values shows at once; a caller cannot change what is kept', () => {
+		const read = () =>
+			indicatorChartData(t.db, admin, '10.c.1', { country: 'MEX' }).series.find(
+				(s) => s.kind === 'headline'
+			)!;
+		const before = read();
+		before.points.splice(0);
+		expect(read().points.map((p) => p.value)).toEqual([5, 4]);
+		upsertObservations(t.db, admin, '10.c.1', [
+			obs({ country: 'MEX', period: '2023', value: 3.5 })
+		]);
+		expect(read().points.map((p) => p.value)).toEqual([5, 4, 3.5]);
 	});
 });

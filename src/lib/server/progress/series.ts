@@ -4,7 +4,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { country as countryTable } from '../db/schema';
-import { canReadDrafts, type Actor } from '../auth/authz';
+import { canReadDrafts, readerKey, type Actor } from '../auth/authz';
+import { observationRevision } from '../cache';
 import { notFound, unauthorized } from '../http/errors';
 import { isRegionCode } from '../declaration/regions';
 import type { Disaggregation, ObservationInput } from '$lib/progress';
@@ -49,12 +50,45 @@ export function loadSeries(
 	opts: ProgressReadOptions & { scopes?: Scope[] } = {}
 ): Map<Scope, SeriesObservation[]> {
 	if (!actor && !opts.validatedOnly) throw unauthorized();
+	if (opts.scopes?.length === 0) return new Map();
+	// Kept per revision of the indicator's observations (moved by every write of them, in its
+	// transaction): the indicator page, its ranking and the country page read them once. Not
+	// inside a transaction, whose writes may yet be rolled back.
+	if (db.$client.inTransaction) return readSeries(db, actor, indicatorId, opts);
+	const revision = observationRevision(db, indicatorId);
+	let perIndicator = keptSeries.get(db.$client);
+	if (!perIndicator) keptSeries.set(db.$client, (perIndicator = new Map()));
+	let entry = perIndicator.get(indicatorId);
+	if (!entry || entry.revision !== revision) {
+		entry = { revision, reads: new Map() };
+		perIndicator.set(indicatorId, entry);
+	}
+	const key = `${opts.validatedOnly ? 'validated' : readerKey(actor)}|${opts.scopes?.join(',') ?? '*'}`;
+	let series = entry.reads.get(key);
+	if (!series) {
+		series = readSeries(db, actor, indicatorId, opts);
+		entry.reads.set(key, series);
+	}
+	// A copy of the lists, so that a caller's sorting or filtering cannot change the kept ones.
+	return new Map([...series].map(([scope, list]) => [scope, [...list]]));
+}
+
+const keptSeries = new WeakMap<
+	object,
+	Map<number, { revision: number; reads: Map<string, Map<Scope, SeriesObservation[]>> }>
+>();
+
+function readSeries(
+	db: Db,
+	actor: Actor | null,
+	indicatorId: number,
+	opts: ProgressReadOptions & { scopes?: Scope[] }
+): Map<Scope, SeriesObservation[]> {
 	const client = db.$client;
 	let rows: RawRow[];
 	const columns =
 		'scope_key, period, disagg_key, disaggregation, value, status, review_state, validated';
 	if (opts.scopes) {
-		if (opts.scopes.length === 0) return new Map();
 		const marks = opts.scopes.map(() => '?').join(',');
 		rows = client
 			.prepare(

@@ -4,7 +4,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { article, framework, indicator, indicatorArticle } from '../db/schema';
-import type { Actor } from '../auth/authz';
+import { readerKey, type Actor } from '../auth/authz';
+import { cacheKey, indicatorVersion, remember } from '../cache';
 import { unauthorized } from '../http/errors';
 import { countryName } from '../declaration/countries';
 import { FRAMEWORK_SLUG } from '../seed/seed';
@@ -269,17 +270,32 @@ export function countryIndicatorSummaries(
 		.all()
 		.sort((a, b) => compareCodes(a.code, b.code));
 	for (const ind of inds) {
-		const obs = loadSeries(db, actor, ind.id, { ...opts, scopes: [scope] }).get(scope);
-		if (!obs || obs.length === 0) continue;
-		const v = toVerdict(ind, scope, obs, methodFor(db, ind, method), opts);
-		const latest = obs.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+		const used = methodFor(db, ind, method);
+		// Kept per version of the indicator's values and definition (cache/index.ts): a write of
+		// an action or of another indicator leaves it as it is.
+		const key = cacheKey(db, {
+			kind: 'country-indicator',
+			version: indicatorVersion(db, ind.id, ind.version),
+			reader: opts.validatedOnly ? 'validated' : readerKey(actor),
+			parts: [scope, used, opts.locale ?? 'en', opts.asOfYear ?? '', year, opts.full ? 1 : 0]
+		});
+		const summary = remember(key, () => {
+			const obs = loadSeries(db, actor, ind.id, { ...opts, scopes: [scope] }).get(scope);
+			if (!obs || obs.length === 0) return null;
+			const v = toVerdict(ind, scope, obs, used, opts);
+			const latest = obs.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+			return {
+				...summarise(v, opts.locale ?? 'en', year, opts.full),
+				latestPeriod: latest.period,
+				disaggregates: new Set(obs.map((o) => o.disaggKey).filter((k) => k !== '')).size
+			};
+		});
+		if (!summary) continue;
 		out.push({
-			...summarise(v, opts.locale ?? 'en', year, opts.full),
+			...summary,
 			code: ind.code,
 			name: names.get(ind.id) ?? ind.name,
-			unit: ind.unit,
-			latestPeriod: latest.period,
-			disaggregates: new Set(obs.map((o) => o.disaggKey).filter((k) => k !== '')).size
+			unit: ind.unit
 		});
 	}
 	return out;

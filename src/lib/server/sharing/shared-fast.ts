@@ -14,7 +14,7 @@ import { sharedEtag, sharedToken } from './shared-site';
 import { localeRedirect, pathLocale } from '$lib/i18n/negotiate';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { cacheKey } from '../cache';
-import { cachedEntry, cachedResponse, storeResponse } from '../cache/responses';
+import { cachedEntry, cachedResponse, encodedBody, storeResponse } from '../cache/responses';
 
 export interface FinalResponse {
 	status: number;
@@ -39,8 +39,8 @@ export function keepFinal(key: string, res: Response): Promise<Response> {
 }
 
 /** The kept answer for a key, as a Response (for requests that reach SvelteKit). */
-export function keptResponse(key: string): Response | null {
-	return cachedResponse(key);
+export function keptResponse(key: string, acceptEncoding: string | null): Response | null {
+	return cachedResponse(key, acceptEncoding);
 }
 
 /** The kept response for this request, or null to let SvelteKit answer it. */
@@ -65,7 +65,13 @@ export function sharedFastPath(
 	const hit = cachedEntry(key);
 	if (!hit) return null;
 	recordView(db, link.id);
-	return { status: hit.status, headers: Object.fromEntries(hit.headers), body: hit.body };
+	const answer = Object.fromEntries(hit.headers);
+	const accept = req.headers['accept-encoding'];
+	const encoded = encodedBody(hit, typeof accept === 'string' ? accept : null);
+	if (!encoded) return { status: hit.status, headers: answer, body: hit.body };
+	answer['content-encoding'] = encoded.encoding;
+	answer['content-length'] = String(encoded.body.byteLength);
+	return { status: hit.status, headers: answer, body: encoded.body };
 }
 
 // Installed where scripts/serve.js finds it (the server bundle and the server script are two

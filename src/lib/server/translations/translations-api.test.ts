@@ -1,15 +1,14 @@
 // GET /api/v1/translations/{kind}, GET and PATCH /api/v1/translations/{kind}/{key}: admins only,
 // malformed requests answered with the error shape, a stale version a 409 that writes nothing.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { freshDb, snapshot, type TestDb } from '../../../../tests/helpers/db';
 import { setDb } from '../db';
 import { user } from '../db/schema';
 import type { Actor } from '../auth/authz';
 import * as listApi from '../../../routes/api/v1/translations/[kind]/+server';
 import * as itemApi from '../../../routes/api/v1/translations/[kind]/[key]/+server';
+import { callApi, type CallOptions } from '../../../../tests/helpers/api';
 
-type Handler = (event: RequestEvent) => Promise<Response> | Response;
 
 let t: TestDb;
 const admin: Actor = {
@@ -33,28 +32,12 @@ afterEach(() => {
 	t.close();
 });
 
-function call(
+const call = (
 	handler: unknown,
 	actor: Actor | null,
 	params: Record<string, string>,
-	opts: { method?: string; body?: unknown; type?: string } = {}
-): Promise<Response> {
-	const url = new URL('http://localhost/api/v1/translations');
-	const headers: Record<string, string> = {};
-	let body: string | undefined;
-	if (opts.body !== undefined) {
-		body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-		headers['content-type'] = opts.type ?? 'application/json';
-	}
-	const event = {
-		request: new Request(url, { method: opts.method ?? 'GET', headers, body }),
-		url,
-		params,
-		locals: { actor, sessionId: null },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return Promise.resolve((handler as Handler)(event));
-}
+	opts: CallOptions = {}
+) => callApi(handler, actor, { path: '/api/v1/translations', params, ...opts });
 
 describe('translations API', () => {
 	it('lists and reads for admins only', async () => {

@@ -9,6 +9,7 @@ import { postUpdate, listLatestUpdates } from '../actions/updates';
 import { validateAction } from '../review/actions';
 import { getArticle, listArticles } from '../declaration/articles';
 import { memberArticleMatrix, actionStatusHistory } from '../progress';
+import { visibleActions } from './visibility';
 import { actionCreateSchema } from '$lib/schemas/actions';
 
 let t: TestDb;
@@ -147,5 +148,24 @@ describe('another country’s coordinator reads only validated versions', () => 
 			showingValidated: true,
 			reviewState: 'validated'
 		});
+	});
+});
+
+describe('visible actions are read once per data version (issue 20)', () => {
+	it('a change shows on the next read, for every reader', () => {
+		const mine = () => visibleActions(t.db, who.mex, {}).find((a) => a.id === draftId)!;
+		const gtm = () => visibleActions(t.db, who.gtm, {}).map((a) => a.id);
+		expect(mine().status).toBe('stalled');
+		expect(gtm()).not.toContain(draftId);
+		const v = getAction(t.db, who.mex, draftId).version;
+		updateAction(t.db, who.mex, draftId, { version: v, status: 'in_progress' });
+		expect(mine().status).toBe('in_progress');
+		validateAction(t.db, who.admin, draftId);
+		expect(gtm()).toContain(draftId);
+		// Filters read the same kept rows: by article and by country.
+		expect(visibleActions(t.db, who.gtm, { article: 2 }).map((a) => a.id)).toContain(draftId);
+		expect(visibleActions(t.db, who.gtm, { country: 'GTM' }).map((a) => a.id)).not.toContain(
+			draftId
+		);
 	});
 });

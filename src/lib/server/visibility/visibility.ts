@@ -8,7 +8,8 @@
 import { and, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action } from '../db/schema';
-import { canReadDrafts, draftScope, type Actor } from '../auth/authz';
+import { canReadDrafts, draftScope, readerKey, type Actor } from '../auth/authz';
+import { dataVersion } from '../cache';
 import type { ActionStatus } from '$lib/domain';
 
 /** A reader: a signed-in actor, or null for validated data only (shared pages, open data). */
@@ -87,38 +88,119 @@ export interface VisibleAction {
 
 /**
  * The (not deleted) actions of a framework as the reader sees them, optionally of one article
- * or country (null: regional): the one source of every action count and summary.
+ * or country (null: regional): the one source of every action count and summary. One read per
+ * data version, reader and framework serves every summary of a page (the overview's articles,
+ * matrix and map): kept for the current data version only (cache/index.ts), then filtered here.
  */
 export function visibleActions(
 	db: Db,
 	reader: Reader,
 	filter: { frameworkId?: number; article?: number; country?: string | null } & VersionOptions = {}
 ): VisibleAction[] {
-	const v = actionVersion(reader, filter);
-	const where: (SQL | undefined)[] = [isNull(action.deletedAt), v.visible];
-	if (filter.frameworkId !== undefined) where.push(eq(action.frameworkId, filter.frameworkId));
-	if (filter.article !== undefined) where.push(v.hasArticle(filter.article));
-	if (filter.country !== undefined) {
-		where.push(
-			filter.country === null ? sql`${v.country} is null` : sql`${v.country} = ${filter.country}`
-		);
+	const all = allVisibleActions(db, reader, filter);
+	const { article, country } = filter;
+	if (article === undefined && country === undefined) return [...all];
+	return all.filter(
+		(a) =>
+			(article === undefined || a.articles.includes(article)) &&
+			(country === undefined || a.country === country)
+	);
+}
+
+/** Per database connection: the data version the kept reads belong to, and the reads. */
+const kept = new WeakMap<object, { version: string; reads: Map<string, VisibleAction[]> }>();
+
+function allVisibleActions(
+	db: Db,
+	reader: Reader,
+	filter: { frameworkId?: number } & VersionOptions
+): VisibleAction[] {
+	// Not inside a transaction, whose writes may yet be rolled back.
+	if (db.$client.inTransaction) return readVisibleActions(db, reader, filter);
+	const version = `${dataVersion(db)}|${new Date().toISOString().slice(0, 10)}`;
+	let entry = kept.get(db.$client);
+	if (!entry || entry.version !== version) {
+		entry = { version, reads: new Map() };
+		kept.set(db.$client, entry);
 	}
-	return db
+	const key = `${readerKey(reader)}|${filter.frameworkId ?? ''}|${filter.validatedOnly ? 1 : 0}`;
+	let rows = entry.reads.get(key);
+	if (!rows) {
+		rows = readVisibleActions(db, reader, filter);
+		entry.reads.set(key, rows);
+	}
+	return rows;
+}
+
+/**
+ * Two flat reads instead of per-row JSON and subqueries: the actions with the working columns
+ * and the validated snapshot, and every action's articles; each row then takes the version the
+ * reader sees (the same rule as `actionVersion`, which the SQL filters use).
+ */
+function readVisibleActions(
+	db: Db,
+	reader: Reader,
+	filter: { frameworkId?: number } & VersionOptions
+): VisibleAction[] {
+	const working = filter.validatedOnly ? sql`0` : workingCondition(reader, action.countryIso3);
+	const where: SQL[] = [isNull(action.deletedAt)];
+	if (filter.frameworkId !== undefined) where.push(eq(action.frameworkId, filter.frameworkId));
+	const rows = db
 		.select({
 			id: action.id,
-			country: sql<string | null>`${v.country}`,
-			status: sql<ActionStatus>`${v.status}`,
-			dueDate: sql<string | null>`${v.dueDate}`,
-			articles: v.articles,
-			createdAt: action.createdAt
+			working: sql<number>`${working}`,
+			country: action.countryIso3,
+			status: action.status,
+			dueDate: action.dueDate,
+			validated: sql<string | null>`${action.validated}`,
+			createdAt: sql<number>`${action.createdAt}`
 		})
 		.from(action)
 		.where(and(...where))
-		.all()
-		.map((r) => ({
-			...r,
-			articles: (JSON.parse(r.articles ?? '[]') as number[]).map(Number).sort((a, b) => a - b)
-		}));
+		.all();
+	const articlesOf = new Map<number, number[]>();
+	const links = db.$client
+		.prepare(
+			'select aa.action_id as id, ar.number as n from action_article aa join article ar on ar.id = aa.article_id'
+		)
+		.all() as { id: number; n: number }[];
+	for (const { id, n } of links) {
+		const list = articlesOf.get(id);
+		if (list) list.push(Number(n));
+		else articlesOf.set(id, [Number(n)]);
+	}
+	const out: VisibleAction[] = [];
+	for (const r of rows) {
+		const createdAt = new Date(r.createdAt);
+		if (r.working) {
+			const articles = (articlesOf.get(r.id) ?? []).sort((a, b) => a - b);
+			out.push({
+				id: r.id,
+				country: r.country,
+				status: r.status,
+				dueDate: r.dueDate,
+				articles,
+				createdAt
+			});
+			continue;
+		}
+		if (r.validated === null) continue;
+		const v = JSON.parse(r.validated) as {
+			country?: string | null;
+			status?: ActionStatus;
+			dueDate?: string | null;
+			articles?: unknown[];
+		};
+		out.push({
+			id: r.id,
+			country: v.country ?? null,
+			status: v.status as ActionStatus,
+			dueDate: v.dueDate ?? null,
+			articles: (v.articles ?? []).map(Number).sort((a, b) => a - b),
+			createdAt
+		});
+	}
+	return out;
 }
 
 /** Counts of actions by status, with overdue ones, for summaries. */

@@ -105,7 +105,10 @@ export const actionUpdate = sqliteTable(
 		authorId: text('author_id').references(() => user.id),
 		createdAt: createdAt()
 	},
-	(t) => [index('action_update_action_idx').on(t.actionId, t.date)]
+	(t) => [
+		index('action_update_action_idx').on(t.actionId, t.date),
+		index('action_update_created_idx').on(t.createdAt, t.id)
+	]
 );
 
 export const evidence = sqliteTable(

@@ -7,7 +7,7 @@ import { pageError } from '$lib/server/http/pages';
 import {
 	askedMethod,
 	countryArticleCells,
-	countryIndicatorCharts,
+	countryIndicatorChartsPage,
 	countryIndicatorSummaries
 } from '$lib/server/progress';
 import { actionsRegionMap } from '$lib/server/maps/entries';
@@ -22,8 +22,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		const actor = locals.actor;
 		const country = getCountry(db, params.iso3, locale);
 		const method = askedMethod(url);
+		const chartsPage = Number(url.searchParams.get('charts') ?? 1);
 		// Computed once per data version and reader (see $lib/server/cache).
-		return readThrough(db, actor, `country|${country.iso3}|${method ?? ''}|${locale}`, () => {
+		const key = `country|${country.iso3}|${method ?? ''}|${locale}|${chartsPage}`;
+		return readThrough(db, actor, key, () => {
 			// Issue 4: the country's indicator values and verdicts.
 			const indicatorSummaries = countryIndicatorSummaries(db, actor, country.iso3, method, {
 				locale,
@@ -42,7 +44,17 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 					title: a.title,
 					cell: cells[a.number]
 				})),
-				charts: countryIndicatorCharts(db, actor, country.iso3, indicatorSummaries, { locale }),
+				// Twelve charts a page (`?charts=2`…), so the page stays light at any scale.
+				charts: countryIndicatorChartsPage(
+					db,
+					actor,
+					country.iso3,
+					indicatorSummaries,
+					chartsPage,
+					{
+						locale
+					}
+				),
 				actions: actionsSection(db, actor, { country: country.iso3 }, locale),
 				indicatorSummaries
 			};
