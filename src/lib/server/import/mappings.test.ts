@@ -16,7 +16,6 @@ import { loadDimensionMappings } from './mappings';
 import { runImport } from './pipeline';
 import { callApi, type CallOptions } from '../../../../tests/helpers/api';
 
-
 let t: TestDb;
 let admin: Actor;
 let coordinator: Actor;

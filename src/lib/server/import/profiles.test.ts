@@ -14,7 +14,6 @@ import * as itemApi from '../../../routes/api/v1/import-profiles/[id]/+server';
 import * as importsApi from '../../../routes/api/v1/imports/+server';
 import { callApi } from '../../../../tests/helpers/api';
 
-
 const IOM = 'iom-mmp-kaggle__global-missing-migrants.csv';
 const iom = () => readFileSync(`${SHARED_DATA}/${IOM}`, 'utf8');
 

@@ -9,7 +9,6 @@ import * as listApi from '../../../routes/api/v1/translations/[kind]/+server';
 import * as itemApi from '../../../routes/api/v1/translations/[kind]/[key]/+server';
 import { callApi, type CallOptions } from '../../../../tests/helpers/api';
 
-
 let t: TestDb;
 const admin: Actor = {
 	id: 'adm',
