@@ -41,11 +41,14 @@ describe('signed-in page cache', () => {
 			'/indicators/10.c.1',
 			'/indicators/10.c.1?country=MEX',
 			'/countries/MEX',
-			'/articles/2/__data.json'
+			'/articles/2/__data.json',
+			'/actions',
+			'/es/actions?q=consular&status=stalled'
 		])
 			expect(key(p), p).not.toBeNull();
 		for (const p of [
-			'/actions',
+			'/actions/new',
+			'/actions/12',
 			'/indicators',
 			'/indicators/new',
 			'/indicators/10.c.1/edit',

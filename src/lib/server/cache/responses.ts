@@ -186,9 +186,10 @@ export function clearResponseCache(): void {
 }
 
 // The signed-in pages whose rendering is cached: the overview, an article, an indicator
-// (not its edit or observation forms) and a country, and their client-side data requests.
+// (not its edit or observation forms), a country and the actions list (its filters and search
+// are in the address), and their client-side data requests.
 const CACHED_PAGES =
-	/^(?:\/(?:es|fr))?\/(?:|articles\/\d{1,2}\/?|indicators\/(?!new\/?$)[^/]+\/?|countries\/[A-Za-z]{3}\/?)(?:__data\.json)?$/;
+	/^(?:\/(?:es|fr))?\/(?:|actions\/?|articles\/\d{1,2}\/?|indicators\/(?!new\/?$)[^/]+\/?|countries\/[A-Za-z]{3}\/?)(?:__data\.json)?$/;
 
 /**
  * The cache key of a signed-in page request, or null when the request is not cached: only

@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import type { IndicatorRow } from '../indicators/catalogue';
 import type { StoredObservation } from '../observations/write';
 import {
-	flagValue,
+	seriesFlagger,
 	mergeSeries,
 	outlierSettings,
 	type OutlierFlag,
@@ -172,9 +172,10 @@ function outliersOf(
 			stored.map((s) => ({ period: s.period, value: s.value })),
 			incoming.map((p) => ({ period: p.row.period, value: p.row.value }))
 		);
+		const flagsOf = seriesFlagger(points, settings);
 		for (const p of incoming) {
 			if (p.existing && p.existing.value === p.row.value) continue;
-			const flags = flagValue(points, { period: p.row.period, value: p.row.value }, settings);
+			const flags = flagsOf({ period: p.row.period, value: p.row.value });
 			if (flags.length === 0) continue;
 			out.push({
 				line: p.row.line,

@@ -61,11 +61,47 @@ export function flagValue(
 	point: SeriesPoint,
 	settings: OutlierSettings
 ): OutlierFlag[] {
-	const flags: OutlierFlag[] = [];
+	return seriesFlagger(series, settings)(point);
+}
+
+/**
+ * `flagValue` for many values of one series: the median, the MAD and the order of periods are
+ * worked out once (an import flags every value of a file against its series).
+ */
+export function seriesFlagger(
+	series: readonly SeriesPoint[],
+	settings: OutlierSettings
+): (point: SeriesPoint) => OutlierFlag[] {
+	let med = 0;
+	let mad = 0;
 	if (settings.mads > 0 && series.length >= 3) {
 		const values = series.map((p) => p.value).sort((a, b) => a - b);
-		const med = median(values);
-		const mad = median(values.map((v) => Math.abs(v - med)).sort((a, b) => a - b));
+		med = median(values);
+		mad = median(values.map((v) => Math.abs(v - med)).sort((a, b) => a - b));
+	}
+	// In period order (stable: of equal periods, the first given comes first).
+	const ordered =
+		settings.jumpPercent > 0
+			? series
+					.map((p) => ({ key: periodSortKey(p.period), p }))
+					.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+			: [];
+	/** The value of the latest period before `key` (the first given, of equal ones). */
+	function before(key: string): SeriesPoint | null {
+		let lo = 0;
+		let hi = ordered.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (ordered[mid].key < key) lo = mid + 1;
+			else hi = mid;
+		}
+		let i = lo - 1;
+		if (i < 0) return null;
+		while (i > 0 && ordered[i - 1].key === ordered[i].key) i--;
+		return ordered[i].p;
+	}
+	return (point) => {
+		const flags: OutlierFlag[] = [];
 		if (mad > 0) {
 			const distance = Math.abs(point.value - med) / mad;
 			if (distance > settings.mads) {
@@ -78,32 +114,21 @@ export function flagValue(
 				});
 			}
 		}
-	}
-	if (settings.jumpPercent > 0) {
-		const key = periodSortKey(point.period);
-		let before: SeriesPoint | null = null;
-		let beforeKey = '';
-		for (const p of series) {
-			const k = periodSortKey(p.period);
-			if (k < key && (before === null || k > beforeKey)) {
-				before = p;
-				beforeKey = k;
-			}
-		}
-		if (before !== null && before.value !== 0) {
-			const percent = (Math.abs(point.value - before.value) / Math.abs(before.value)) * 100;
+		const prev = settings.jumpPercent > 0 ? before(periodSortKey(point.period)) : null;
+		if (prev !== null && prev.value !== 0) {
+			const percent = (Math.abs(point.value - prev.value) / Math.abs(prev.value)) * 100;
 			if (percent > settings.jumpPercent) {
 				const rounded = Math.round(percent);
 				flags.push({
 					kind: 'jump',
 					percent: rounded,
-					from: before.period,
-					message: `jump of ${rounded}% from ${before.period}`
+					from: prev.period,
+					message: `jump of ${rounded}% from ${prev.period}`
 				});
 			}
 		}
-	}
-	return flags;
+		return flags;
+	};
 }
 
 /**
