@@ -9,6 +9,7 @@ import {
 	clearResponseCache,
 	compressKept,
 	encodedBody,
+	type CachedResponse,
 	renderOnce,
 	responseCacheSize,
 	signedInPageKey,
@@ -168,7 +169,7 @@ describe('kept pages are compressed once (issue 20)', () => {
 	});
 
 	it('leaves small, binary or already encoded bodies as they are', async () => {
-		const entry = (body: string, type: string, extra: [string, string][] = []) => ({
+		const entry = (body: string, type: string, extra: [string, string][] = []): CachedResponse => ({
 			status: 200,
 			body: new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>,
 			headers: [['content-type', type], ...extra] as [string, string][]
