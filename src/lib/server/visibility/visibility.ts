@@ -5,7 +5,7 @@
 // full-text search, count, export, summary and shared page of actions (and their updates
 // and evidence) reads through these conditions; observations use `workingCondition` on
 // their own country column.
-import { and, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action } from '../db/schema';
 import { canReadDrafts, draftScope, readerKey, type Actor } from '../auth/authz';
@@ -135,29 +135,26 @@ function allVisibleActions(
 /**
  * Two flat reads instead of per-row JSON and subqueries: the actions with the working columns
  * and the validated snapshot, and every action's articles; each row then takes the version the
- * reader sees (the same rule as `actionVersion`, which the SQL filters use).
+ * reader sees (`seesWorking`: the same rule as `actionVersion`, which the SQL filters use).
  */
 function readVisibleActions(
 	db: Db,
 	reader: Reader,
 	filter: { frameworkId?: number } & VersionOptions
 ): VisibleAction[] {
-	const working = filter.validatedOnly ? sql`0` : workingCondition(reader, action.countryIso3);
-	const where: SQL[] = [isNull(action.deletedAt)];
-	if (filter.frameworkId !== undefined) where.push(eq(action.frameworkId, filter.frameworkId));
-	const rows = db
-		.select({
-			id: action.id,
-			working: sql<number>`${working}`,
-			country: action.countryIso3,
-			status: action.status,
-			dueDate: action.dueDate,
-			validated: sql<string | null>`${action.validated}`,
-			createdAt: sql<number>`${action.createdAt}`
-		})
-		.from(action)
-		.where(and(...where))
-		.all();
+	const rows = db.$client
+		.prepare(
+			`select id, country_iso3 as country, status, due_date as dueDate, created_at as createdAt, validated
+			 from action where deleted_at is null and (? is null or framework_id = ?)`
+		)
+		.all(filter.frameworkId ?? null, filter.frameworkId ?? null) as {
+		id: number;
+		country: string | null;
+		status: ActionStatus;
+		dueDate: string | null;
+		createdAt: number;
+		validated: string | null;
+	}[];
 	const articlesOf = new Map<number, number[]>();
 	const links = db.$client
 		.prepare(
@@ -172,7 +169,7 @@ function readVisibleActions(
 	const out: VisibleAction[] = [];
 	for (const r of rows) {
 		const createdAt = new Date(r.createdAt);
-		if (r.working) {
+		if (!filter.validatedOnly && seesWorking(reader, r.country)) {
 			const articles = (articlesOf.get(r.id) ?? []).sort((a, b) => a - b);
 			out.push({
 				id: r.id,
