@@ -101,6 +101,11 @@ export function table(r) {
 	);
 	lines.push('');
 	lines.push('(requests/s · p50 ms · p99 ms)');
+	for (const f of scales)
+		lines.push(
+			`sent (KB, compressed), factor ${f}: ` +
+				PAGES.map((p) => `${p} ${r.scale[f].pages[p]?.sentKb ?? '–'}`).join(', ')
+		);
 	for (const f of scales) {
 		const m = r.scale[f].mixed;
 		lines.push(

@@ -221,9 +221,15 @@ for (const [index, factor] of SCALES.entries()) {
 			const headers = page === 'sharedArticle' ? {} : auth;
 			const w = await warm(`${base}${path}`, headers, opts);
 			const c = await cold(`${base}${path}`, headers, write, COLD_N);
-			pages[page] = { warm: w, cold: c };
+			// What a browser receives: the answer as sent (br), in KB.
+			const sentPage = await rawGet(`${base}${path}`, {
+				...headers,
+				'accept-encoding': 'br, gzip, deflate'
+			});
+			const sentKb = Math.round(sentPage.body.length / 102.4) / 10;
+			pages[page] = { warm: w, cold: c, sentKb, encoding: sentPage.headers['content-encoding'] };
 			log(
-				`  ${page.padEnd(16)} warm ${w.rps} req/s p50 ${w.p50Ms} p99 ${w.p99Ms} ms · cold p50 ${c.p50Ms} p99 ${c.p99Ms} ms${w.errors + c.errors ? ` · ${w.errors + c.errors} errors` : ''}`
+				`  ${page.padEnd(16)} warm ${w.rps} req/s p50 ${w.p50Ms} p99 ${w.p99Ms} ms · cold p50 ${c.p50Ms} p99 ${c.p99Ms} ms · ${sentKb} KB ${sentPage.headers['content-encoding'] ?? 'plain'}${w.errors + c.errors ? ` · ${w.errors + c.errors} errors` : ''}`
 			);
 		}
 		// The shared page's bytes exactly as sent to a browser, from a server that does nothing else.
