@@ -154,3 +154,45 @@ describe('editions and regional series', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 	});
 });
+
+describe('import profiles keep regions too', () => {
+	const RECORDS = [
+		'Year,Area,Dead',
+		'2019,013,5',
+		'2019,013,7',
+		'2019,Guatemala,2',
+		'2019,World,9'
+	].join('\n');
+	const profile = (indicatorCode: string) => ({
+		name: 'Records by area',
+		indicator: indicatorCode,
+		period: { column: 'Year', pattern: '{yyyy}' },
+		geography: { column: 'Area', kind: 'm49' as const },
+		value: { column: 'Dead' },
+		aggregate: 'sum' as const
+	});
+
+	it('an M49 region summed into a regional series of a regional indicator', () => {
+		const report = runImport(t.db, admin, {
+			text: RECORDS,
+			fileName: 'records.csv',
+			profile: profile('10.7.3')
+		});
+		expect(report).toMatchObject({ format: 'profile', errors: [], committed: true });
+		const rows = obsOf('10.7.3').filter((r) => r.period === '2019');
+		expect(rows.filter((r) => r.regionM49 === '013').map((r) => r.value)).toEqual([12]);
+		expect(rows.filter((r) => r.countryIso3 === 'GTM').map((r) => r.value)).toEqual([2]);
+		expect(report.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('World')]);
+	});
+
+	it('an indicator that is not regional skips the region with the reason', () => {
+		const report = runImport(t.db, admin, {
+			text: RECORDS.replace(/,(\d+)$/gm, ',4.$1'),
+			fileName: 'records.csv',
+			profile: profile('10.c.1')
+		});
+		expect(report.errors).toEqual([]);
+		expect(report.skipped.map((s) => s.reason).join(' ')).toContain('M49 13 Central America');
+		expect(obsOf('10.c.1').filter((r) => r.scopeKey === '013')).toEqual([]);
+	});
+});

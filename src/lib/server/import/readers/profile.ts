@@ -17,7 +17,7 @@ import {
 	quote,
 	sortedDisaggregation
 } from '../csv';
-import { aggregateReason, resolveCountry } from '../countries';
+import { aggregateReason, keptRegion, resolveCountry } from '../countries';
 import { Harmoniser, isTotalCode } from '../dimensions';
 import { ImportFormatError } from '../errors';
 import { normalisePeriod } from '../periods';
@@ -171,6 +171,7 @@ export function read(text: string, opts: ReadOptions & { profile: ImportProfileS
 		periodMatched++;
 
 		let country = fixed;
+		let region: string | null = null;
 		if (geoCol !== -1) {
 			const geo = (record[geoCol] ?? '').trim();
 			const resolved = geo === '' ? null : resolveCountry(geo);
@@ -182,10 +183,15 @@ export function read(text: string, opts: ReadOptions & { profile: ImportProfileS
 				continue;
 			}
 			if ('aggregate' in resolved) {
-				result.skipped.push({ line, reason: aggregateReason(geo, resolved.name) });
-				continue;
-			}
-			country = resolved.iso3;
+				// An M49 region (`013`) is kept as a regional series when the pipeline asks (it
+				// skips it for indicators that are not regional); other groupings are skipped.
+				region = keptRegion(resolved, opts);
+				if (region === null) {
+					result.skipped.push({ line, reason: aggregateReason(geo, resolved.name) });
+					continue;
+				}
+				country = null;
+			} else country = resolved.iso3;
 		}
 
 		let value = 1;
@@ -219,6 +225,7 @@ export function read(text: string, opts: ReadOptions & { profile: ImportProfileS
 			line,
 			indicator: profile.indicator,
 			country,
+			...(region ? { region } : {}),
 			period,
 			disaggregation,
 			value,
@@ -230,7 +237,7 @@ export function read(text: string, opts: ReadOptions & { profile: ImportProfileS
 			result.rows.push(row);
 			continue;
 		}
-		const key = `${country ?? ''}\u0000${period}\u0000${disaggregationKey(disaggregation)}`;
+		const key = `${country ?? region ?? ''}\u0000${period}\u0000${disaggregationKey(disaggregation)}`;
 		const group = groups.get(key);
 		if (group) group.values.push(value);
 		else groups.set(key, { row, values: [value] });
