@@ -98,32 +98,41 @@ export function ftsQuery(input: string): string | null {
 	return words.map((w) => `"${w.toLowerCase()}"*`).join(' ');
 }
 
-function rowsArticles(db: Db | Tx, ids: number[]): Map<number, number[]> {
-	const out = new Map<number, number[]>();
-	if (ids.length === 0) return out;
-	const rows = db
-		.select({ actionId: actionArticle.actionId, number: article.number })
-		.from(actionArticle)
-		.innerJoin(article, eq(article.id, actionArticle.articleId))
-		.where(inArray(actionArticle.actionId, ids))
-		.orderBy(asc(article.number))
-		.all();
-	for (const r of rows) out.set(r.actionId, [...(out.get(r.actionId) ?? []), r.number]);
+/** Lists per action id, in the order the rows come. */
+function groupedBy<V>(rows: { actionId: number; v: V }[]): Map<number, V[]> {
+	const out = new Map<number, V[]>();
+	for (const r of rows) {
+		const list = out.get(r.actionId);
+		if (list) list.push(r.v);
+		else out.set(r.actionId, [r.v]);
+	}
 	return out;
 }
 
+function rowsArticles(db: Db | Tx, ids: number[]): Map<number, number[]> {
+	if (ids.length === 0) return new Map();
+	return groupedBy(
+		db
+			.select({ actionId: actionArticle.actionId, v: article.number })
+			.from(actionArticle)
+			.innerJoin(article, eq(article.id, actionArticle.articleId))
+			.where(inArray(actionArticle.actionId, ids))
+			.orderBy(asc(article.number))
+			.all()
+	);
+}
+
 function rowsIndicators(db: Db | Tx, ids: number[]): Map<number, string[]> {
-	const out = new Map<number, string[]>();
-	if (ids.length === 0) return out;
-	const rows = db
-		.select({ actionId: actionIndicator.actionId, code: indicator.code })
-		.from(actionIndicator)
-		.innerJoin(indicator, eq(indicator.id, actionIndicator.indicatorId))
-		.where(inArray(actionIndicator.actionId, ids))
-		.orderBy(asc(indicator.code))
-		.all();
-	for (const r of rows) out.set(r.actionId, [...(out.get(r.actionId) ?? []), r.code]);
-	return out;
+	if (ids.length === 0) return new Map();
+	return groupedBy(
+		db
+			.select({ actionId: actionIndicator.actionId, v: indicator.code })
+			.from(actionIndicator)
+			.innerJoin(indicator, eq(indicator.id, actionIndicator.indicatorId))
+			.where(inArray(actionIndicator.actionId, ids))
+			.orderBy(asc(indicator.code))
+			.all()
+	);
 }
 
 export type JoinedRow = { a: ActionRow; createdName: string | null; updatedName: string | null };

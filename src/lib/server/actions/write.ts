@@ -188,27 +188,7 @@ export function deleteAction(
 	assert.edit(who, row.countryIso3);
 	if (row.deletedAt) throw conflict('This action has already been deleted.');
 	checkVersion(db, who, row, version);
-	const before = workingRecord(db, id);
-	db.transaction((tx) => {
-		tx.update(action)
-			.set({
-				deletedAt: new Date(),
-				deletedBy: who.id,
-				updatedBy: who.id,
-				version: sql`${action.version} + 1`
-			})
-			.where(eq(action.id, id))
-			.run();
-		recordAudit(tx, {
-			userId: who.id,
-			entity: 'action',
-			entityId: id,
-			operation: 'delete',
-			before: auditStateOf(before),
-			after: auditStateOf(workingRecord(tx, id))
-		});
-	});
-	return getAction(db, who, id);
+	return setDeleted(db, who, id, true);
 }
 
 export function restoreAction(
@@ -222,12 +202,17 @@ export function restoreAction(
 	assert.edit(who, row.countryIso3);
 	if (!row.deletedAt) throw conflict('This action is not deleted.');
 	checkVersion(db, who, row, version);
+	return setDeleted(db, who, id, false);
+}
+
+/** Deletes or restores an action (a new version, audited, in one transaction). */
+function setDeleted(db: Db, who: Actor, id: number, deleted: boolean): ActionDetail {
 	const before = workingRecord(db, id);
 	db.transaction((tx) => {
 		tx.update(action)
 			.set({
-				deletedAt: null,
-				deletedBy: null,
+				deletedAt: deleted ? new Date() : null,
+				deletedBy: deleted ? who.id : null,
 				updatedBy: who.id,
 				version: sql`${action.version} + 1`
 			})
@@ -237,7 +222,7 @@ export function restoreAction(
 			userId: who.id,
 			entity: 'action',
 			entityId: id,
-			operation: 'restore',
+			operation: deleted ? 'delete' : 'restore',
 			before: auditStateOf(before),
 			after: auditStateOf(workingRecord(tx, id))
 		});
