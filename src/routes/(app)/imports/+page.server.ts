@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				name: p.name,
 				indicator: p.indicator
 			})),
+			/** `/imports?profile={id}` (from the profiles page): that profile chosen. */
+			profileChosen: (url.searchParams.get('profile') ?? '').replace(/\D/g, '').slice(0, 9),
 			done: runs.find((r) => r.id === doneId) ?? null,
 			undone: runs.find((r) => r.id === undoneId && r.revertedAt) ?? null,
 			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
@@ -94,7 +96,8 @@ export const actions: Actions = {
 			country: String(form.get('country') ?? ''),
 			sheet: String(form.get('sheet') ?? ''),
 			profile: String(form.get('profile') ?? ''),
-			series: form.get('series') === 'replace' ? 'replace' : ''
+			series: form.get('series') === 'replace' ? 'replace' : '',
+			existing: String(form.get('existing') ?? '')
 		};
 		if (!file || typeof file === 'string' || file.size === 0) {
 			return fail(400, {
@@ -132,6 +135,7 @@ export const actions: Actions = {
 				indicator: parsed.data.indicator ?? null,
 				country: parsed.data.country ?? null,
 				series: parsed.data.series === 'replace' ? ('replace' as const) : null,
+				existing: parsed.data.existing ?? null,
 				spreadsheet
 			});
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
