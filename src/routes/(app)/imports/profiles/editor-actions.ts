@@ -139,8 +139,10 @@ export async function save(actor: Actor, request: Request, id: number | null) {
 	const values = valuesOfForm(form);
 	const kept = keptFile(actor, String(form.get('previewId') ?? ''));
 	const state = { stage: 'save', file: kept?.kept ?? null, values };
-	const schema = id === null ? profileSpecSchema : profileUpdateSchema;
-	const parsed = schema.safeParse(bodyOf(id === null ? { ...values, version: '' } : values));
+	const parsed =
+		id === null
+			? profileSpecSchema.safeParse(bodyOf({ ...values, version: '' }))
+			: profileUpdateSchema.safeParse(bodyOf(values));
 	if (!parsed.success) {
 		const errors = profileErrors(parsed.error);
 		return fail(422, { ...state, errors, message: m.profiles_fix_fields() });

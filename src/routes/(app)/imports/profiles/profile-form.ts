@@ -194,29 +194,27 @@ export function columnsNamed(values: ProfileValues): string[] {
 /** The schema's issues as one message per field, in the page's language. */
 export function profileErrors(error: ZodError): ProfileErrors {
 	const errors: ProfileErrors = {};
+	const set = (field: ProfileField, message: () => string) => {
+		errors[field] ??= message();
+	};
 	for (const issue of error.issues) {
 		const [head, second, third] = issue.path.map(String);
 		const row = String(Number(second) + 1);
-		let field: ProfileField;
-		let message: string;
-		if (head === 'name') [field, message] = ['name', m.profiles_err_name()];
-		else if (head === 'indicator') [field, message] = ['indicator', m.profiles_err_indicator()];
+		if (head === 'name') set('name', () => m.profiles_err_name());
+		else if (head === 'indicator') set('indicator', () => m.profiles_err_indicator());
 		else if (head === 'period' && second === 'pattern')
-			[field, message] = ['periodPattern', m.profiles_err_pattern({ year: '{yyyy}' })];
-		else if (head === 'period') [field, message] = ['periodColumn', m.profiles_err_column()];
-		else if (head === 'geography') [field, message] = ['geography', m.profiles_err_geography()];
-		else if (head === 'value') [field, message] = ['valueColumn', m.profiles_err_column()];
+			set('periodPattern', () => m.profiles_err_pattern({ year: '{yyyy}' }));
+		else if (head === 'period') set('periodColumn', () => m.profiles_err_column());
+		else if (head === 'geography') set('geography', () => m.profiles_err_geography());
+		else if (head === 'value') set('valueColumn', () => m.profiles_err_column());
 		else if (head === 'disaggregations')
-			[field, message] = [
-				'disaggregations',
+			set('disaggregations', () =>
 				third === 'key'
 					? m.profiles_err_disaggregation_key({ row })
 					: m.profiles_err_disaggregation({ row })
-			];
-		else if (head === 'filters') [field, message] = ['filters', m.profiles_err_filter({ row })];
-		else if (head === 'aggregate') [field, message] = ['aggregate', m.profiles_err_aggregate()];
-		else continue;
-		errors[field] ??= message;
+			);
+		else if (head === 'filters') set('filters', () => m.profiles_err_filter({ row }));
+		else if (head === 'aggregate') set('aggregate', () => m.profiles_err_aggregate());
 	}
 	return errors;
 }

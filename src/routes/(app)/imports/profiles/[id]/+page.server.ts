@@ -26,6 +26,15 @@ function profileValues(actor: Actor | null, raw: string) {
 	return { id: profile.id, values: valuesOfProfile(profile) };
 }
 
+/** The saved profile's values (a new file keeps them); its error page when it cannot be. */
+function savedValues(actor: Actor, raw: string) {
+	try {
+		return profileValues(actor, raw).values;
+	} catch (e) {
+		pageError(e);
+	}
+}
+
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const { id, values } = profileValues(locals.actor, params.id);
@@ -58,16 +67,13 @@ function signedIn(actor: Actor | null, id: string): Actor {
 export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const actor = signedIn(locals.actor, params.id);
-		let start;
-		try {
-			start = profileValues(actor, params.id).values;
-		} catch (e) {
-			pageError(e);
-		}
-		return upload(actor, request, start);
+		return upload(actor, request, savedValues(actor, params.id));
 	},
 	check: async ({ request, locals, params }) => check(signedIn(locals.actor, params.id), request),
 	save: async ({ request, locals, params }) =>
 		save(signedIn(locals.actor, params.id), request, idOf(params.id)),
-	sheets: async ({ request, locals, params }) => (signedIn(locals.actor, params.id), sheets(request))
+	sheets: async ({ request, locals, params }) => {
+		signedIn(locals.actor, params.id);
+		return sheets(request);
+	}
 };

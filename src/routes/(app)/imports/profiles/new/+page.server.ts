@@ -41,5 +41,8 @@ export const actions: Actions = {
 	upload: async ({ request, locals }) => upload(signedIn(locals.actor), request, null),
 	check: async ({ request, locals }) => check(signedIn(locals.actor), request),
 	save: async ({ request, locals }) => save(signedIn(locals.actor), request, null),
-	sheets: async ({ request, locals }) => (signedIn(locals.actor), sheets(request))
+	sheets: async ({ request, locals }) => {
+		signedIn(locals.actor);
+		return sheets(request);
+	}
 };
