@@ -42,10 +42,8 @@ describe('import problems in the page language', () => {
 			).text
 		).toBe('El perfil nombra columnas que el archivo no tiene: Deaths.');
 		expect(
-			localizeImportMessage(
-				"No cell of Reported Month matches the period pattern '{yyyy}'.",
-				'es'
-			).text
+			localizeImportMessage("No cell of Reported Month matches the period pattern '{yyyy}'.", 'es')
+				.text
 		).toBe("Ninguna celda de Reported Month coincide con el patrón del periodo '{yyyy}'.");
 		expect(
 			localizeImportMessage(
@@ -63,8 +61,10 @@ describe('import problems in the page language', () => {
 			'se conservó el valor de INEGI'
 		);
 		expect(
-			localizeImportMessage('kept the stored value (existing=keep) (GTM 2015, not in the file)', 'es')
-				.text
+			localizeImportMessage(
+				'kept the stored value (existing=keep) (GTM 2015, not in the file)',
+				'es'
+			).text
 		).toBe(
 			'se conservó el valor almacenado (valores ya almacenados: conservar) (GTM 2015, no está en el archivo)'
 		);

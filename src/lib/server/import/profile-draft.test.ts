@@ -71,7 +71,9 @@ describe('previewing an unsaved profile', () => {
 		expect(p.series.slice(firstOther).every((r) => !r.member)).toBe(true);
 		expect(p.seriesTotal).toBeGreaterThanOrEqual(p.series.length);
 		expect(p.periods).toBe(3);
-		expect(p.report.skipped.some((s) => s.reason === "unknown geography 'Unknown' in Country of Origin")).toBe(true);
+		expect(
+			p.report.skipped.some((s) => s.reason === "unknown geography 'Unknown' in Country of Origin")
+		).toBe(true);
 		expect({
 			obs: count('observation'),
 			profiles: count('import_profile'),
@@ -112,7 +114,9 @@ describe('previewing an unsaved profile', () => {
 	it('refuses a viewer (403) and an indicator the catalogue lacks (422)', () => {
 		const viewer = person(t.db, 'viewer');
 		expect(refusal(() => previewProfileDraft(t.db, viewer, file(), spec())).status).toBe(403);
-		const e = refusal(() => previewProfileDraft(t.db, admin, file(), spec({ indicator: '99.9.9' })));
+		const e = refusal(() =>
+			previewProfileDraft(t.db, admin, file(), spec({ indicator: '99.9.9' }))
+		);
 		expect(e.status).toBe(422);
 	});
 

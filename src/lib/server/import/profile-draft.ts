@@ -95,7 +95,9 @@ export function previewProfileDraft(
 	} catch (e) {
 		if (!(e instanceof ImportFormatError)) throw e;
 	}
-	const countries = new Map(listCountries(db, { locale: opts.locale ?? 'en' }).map((c) => [c.iso3, c]));
+	const countries = new Map(
+		listCountries(db, { locale: opts.locale ?? 'en' }).map((c) => [c.iso3, c])
+	);
 	const order = new Map([...countries.keys()].map((iso3, i) => [iso3, i]));
 	const series: DraftSeriesRow[] = rows.map((r) => {
 		const c = r.country ? countries.get(r.country) : undefined;

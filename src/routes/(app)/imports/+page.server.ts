@@ -11,6 +11,7 @@ import { addMapping, deleteMapping } from './mapping-actions';
 import { listIndicators } from '$lib/server/indicators/catalogue';
 import { listCountries } from '$lib/server/declaration/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
+import type { ExistingPolicy } from '$lib/server/import/ranking';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
 import { readUpload } from '$lib/server/import/http';
 import { listSheets } from '$lib/server/import/xlsx';
@@ -135,7 +136,7 @@ export const actions: Actions = {
 				indicator: parsed.data.indicator ?? null,
 				country: parsed.data.country ?? null,
 				series: parsed.data.series === 'replace' ? ('replace' as const) : null,
-				existing: parsed.data.existing ?? null,
+				existing: (parsed.data.existing ?? null) as ExistingPolicy | null,
 				spreadsheet
 			});
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });

@@ -18,7 +18,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			indicator: p.indicator,
 			aggregate: p.aggregate ?? null,
 			updatedAt: p.updatedAt,
-			columns: [p.period.column, 'column' in p.geography ? p.geography.column : null, p.value.column],
+			columns: [
+				p.period.column,
+				'column' in p.geography ? p.geography.column : null,
+				p.value.column
+			],
 			canManage: canManageImportProfile(locals.actor, p.createdBy)
 		}));
 		const savedId = Number(url.searchParams.get('saved'));

@@ -25,7 +25,13 @@ import {
 import type { ImportReport } from '$lib/server/import/pipeline';
 import { profileSpecSchema, profileUpdateSchema } from '$lib/schemas/import-profiles';
 import { MAX_IMPORT_BYTES } from '$lib/schemas/imports';
-import { bodyOf, emptyValues, profileErrors, valuesOfForm, type ProfileValues } from './profile-form';
+import {
+	bodyOf,
+	emptyValues,
+	profileErrors,
+	valuesOfForm,
+	type ProfileValues
+} from './profile-form';
 
 /** Changes of a preview listed on the page. */
 const CHANGES_SHOWN = 200;
@@ -116,7 +122,9 @@ export async function check(actor: Actor, request: Request) {
 	const kept = keptFile(actor, String(form.get('previewId') ?? ''));
 	const state = { stage: 'check', file: kept?.kept ?? null, values };
 	if (!kept) return fail(404, { ...state, message: m.profiles_file_gone() });
-	const parsed = profileSpecSchema.safeParse(bodyOf({ ...values, version: '' }, m.profiles_draft()));
+	const parsed = profileSpecSchema.safeParse(
+		bodyOf({ ...values, version: '' }, m.profiles_draft())
+	);
 	if (!parsed.success) {
 		const errors = profileErrors(parsed.error);
 		return fail(422, { ...state, errors, message: m.profiles_fix_fields() });
@@ -153,7 +161,8 @@ export async function save(actor: Actor, request: Request, id: number | null) {
 	} catch (e) {
 		const refusal = messageOf(e);
 		if (!refusal) throw e;
-		const report = isAppError(e) && e.status === 422 ? (e.details as ImportReport | undefined) : null;
+		const report =
+			isAppError(e) && e.status === 422 ? (e.details as ImportReport | undefined) : null;
 		return fail(refusal.status, {
 			...state,
 			message: report ? m.profiles_not_saved_file({ problem: refusal.message }) : refusal.message,

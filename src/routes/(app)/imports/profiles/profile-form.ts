@@ -77,7 +77,8 @@ export function emptyValues(): ProfileValues {
 }
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '').slice(0, 1000);
-const texts = (form: FormData, key: string) => form.getAll(key).map((v) => String(v).slice(0, 1000));
+const texts = (form: FormData, key: string) =>
+	form.getAll(key).map((v) => String(v).slice(0, 1000));
 
 export function valuesOfForm(form: FormData): ProfileValues {
 	const keys = texts(form, 'disKey');
@@ -131,7 +132,9 @@ export function bodyOf(values: ProfileValues, fallbackName = ''): Record<string,
 				.split(';')
 				.map((v) => v.trim())
 				.filter((v) => v !== '');
-			return list.length === 1 ? { column: f.column, equals: list[0] } : { column: f.column, in: list };
+			return list.length === 1
+				? { column: f.column, equals: list[0] }
+				: { column: f.column, in: list };
 		}),
 		aggregate: values.aggregate || null
 	};
