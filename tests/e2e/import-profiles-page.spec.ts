@@ -97,10 +97,10 @@ test('a layout mapped on the page: first rows, preview, save, use, delete', asyn
 
 	await page.goto('/imports/profiles', { waitUntil: 'networkidle' });
 	const row = page.getByTestId('profiles-list').locator('tbody tr', { hasText: name });
-	await row.getByText('Delete', { exact: true }).click();
+	await row.locator('summary', { hasText: 'Delete' }).click();
 	await expectAccessible(page);
 	await row.getByRole('button', { name: 'Yes, delete it' }).click();
-	await expect(page.getByRole('status')).toContainText(`Profile “${name}” deleted.`);
+	await expect(page.getByText(`Profile “${name}” deleted.`)).toBeVisible();
 	await expect(
 		page.getByTestId('profiles-list').locator('tbody tr', { hasText: name })
 	).toHaveCount(0);
