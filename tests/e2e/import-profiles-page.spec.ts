@@ -96,13 +96,13 @@ test('a layout mapped on the page: first rows, preview, save, use, delete', asyn
 	await expect(report.getByTestId('rows-rejected')).toHaveText('0');
 
 	await page.goto('/imports/profiles', { waitUntil: 'networkidle' });
-	const row = page.getByTestId('profiles-list').locator('tbody tr', { hasText: name });
+	const row = page.getByTestId('profiles-list').locator('li', { hasText: name });
 	await row.locator('summary', { hasText: 'Delete' }).click();
 	await expectAccessible(page);
 	await row.getByRole('button', { name: 'Yes, delete it' }).click();
 	await expect(page.getByText(`Profile “${name}” deleted.`)).toBeVisible();
 	await expect(
-		page.getByTestId('profiles-list').locator('tbody tr', { hasText: name })
+		page.getByTestId('profiles-list').locator('li', { hasText: name })
 	).toHaveCount(0);
 });
 
