@@ -101,9 +101,7 @@ test('a layout mapped on the page: first rows, preview, save, use, delete', asyn
 	await expectAccessible(page);
 	await row.getByRole('button', { name: 'Yes, delete it' }).click();
 	await expect(page.getByText(`Profile “${name}” deleted.`)).toBeVisible();
-	await expect(
-		page.getByTestId('profiles-list').locator('li', { hasText: name })
-	).toHaveCount(0);
+	await expect(page.getByTestId('profiles-list').locator('li', { hasText: name })).toHaveCount(0);
 });
 
 test('the import page keeps stored values when asked (existing=keep)', async ({
