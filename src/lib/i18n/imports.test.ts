@@ -34,6 +34,42 @@ describe('import problems in the page language', () => {
 		).toBe('agrégat régional (M49 419 Latin America and the Caribbean)');
 	});
 
+	it('translates the problems of an import profile and the reasons rows were kept or left out', () => {
+		expect(
+			localizeImportMessage(
+				"The profile 'IOM' names column the file does not have: Deaths (the file has A, B).",
+				'es'
+			).text
+		).toBe('El perfil nombra columnas que el archivo no tiene: Deaths.');
+		expect(
+			localizeImportMessage("No cell of Reported Month matches the period pattern '{yyyy}'.", 'es')
+				.text
+		).toBe("Ninguna celda de Reported Month coincide con el patrón del periodo '{yyyy}'.");
+		expect(
+			localizeImportMessage(
+				"'Mixed or unknown' is not a number, so it cannot be aggregated (sum).",
+				'fr'
+			).text
+		).toBe("'Mixed or unknown' n'est pas un nombre : il ne peut pas être agrégé (sum).");
+		expect(
+			localizeImportMessage("unknown geography 'Unknown' in Country of Origin", 'es').text
+		).toBe("geografía desconocida 'Unknown' en Country of Origin");
+		expect(localizeImportMessage("filtered out (Region = 'Europe')", 'es').text).toBe(
+			"excluida por el filtro (Region = 'Europe')"
+		);
+		expect(localizeImportMessage('kept the value from INEGI', 'es').text).toBe(
+			'se conservó el valor de INEGI'
+		);
+		expect(
+			localizeImportMessage(
+				'kept the stored value (existing=keep) (GTM 2015, not in the file)',
+				'es'
+			).text
+		).toBe(
+			'se conservó el valor almacenado (valores ya almacenados: conservar) (GTM 2015, no está en el archivo)'
+		);
+	});
+
 	it('keeps what it does not know in English, marked as such', () => {
 		expect(localizeImportMessage('Something new went wrong.', 'es')).toEqual({
 			text: 'Something new went wrong.',

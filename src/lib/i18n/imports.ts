@@ -30,7 +30,32 @@ const RULES: Rule[] = [
 		/^Unknown country(?: or area code)? (.+)\.$/,
 		(x, o) => m.imp_unknown_country({ value: x[1] }, o)
 	],
+	[
+		/^(.+) is not a number, so it cannot be aggregated \((\w+)\)\.$/,
+		(x, o) => m.imp_profile_not_number_aggregate({ value: x[1], aggregate: x[2] }, o)
+	],
 	[/^(.+) is not a number\.$/, (x, o) => m.imp_not_number({ value: x[1] }, o)],
+	[
+		/^The profile '.*' names columns? the file does not have: (.+) \(the file has .*\)\.$/,
+		(x, o) => m.imp_profile_missing_columns({ columns: x[1] }, o)
+	],
+	[
+		/^The period pattern ('.*') has no \{yyyy\}/,
+		(x, o) =>
+			m.imp_profile_pattern_no_year(
+				{ pattern: x[1], year: '{yyyy}', examples: '{yyyy}, {yyyy}_{q}Q, {yyyy}-{mm}' },
+				o
+			)
+	],
+	[
+		/^No cell of (.+) matches the period pattern ('.*')\.$/,
+		(x, o) => m.imp_profile_pattern_none({ column: x[1], pattern: x[2] }, o)
+	],
+	[
+		/^(.+) does not match the period pattern ('.*')\.$/,
+		(x, o) => m.imp_profile_pattern_mismatch({ value: x[1], pattern: x[2] }, o)
+	],
+	[/^Unknown fixed geography (.+)\.$/, (x, o) => m.imp_profile_unknown_fixed({ value: x[1] }, o)],
 	[/^(.+) is not a year\.$/, (x, o) => m.imp_not_year({ value: x[1] }, o)],
 	[/^(.+) is not a period \(expected [^)]*\)\.$/, (x, o) => m.imp_not_period({ value: x[1] }, o)],
 	[/^The file is empty(?:: it has no header row)?\.$/, (_, o) => m.imp_file_empty({}, o)],
@@ -46,7 +71,25 @@ const RULES: Rule[] = [
 	[/^The file looks like an Excel workbook \(\.xlsx\) but/, (_, o) => m.intake_xlsx_broken({}, o)],
 	[/^An Excel sheet is read in Avance's template layout/, (_, o) => m.intake_xlsx_layout({}, o)],
 	[/^missing value$/, (_, o) => m.imp_skip_missing({}, o)],
-	[/^regional aggregate \((.+)\)$/, (x, o) => m.imp_skip_aggregate({ what: x[1] }, o)]
+	[/^regional aggregate \((.+)\)$/, (x, o) => m.imp_skip_aggregate({ what: x[1] }, o)],
+	[
+		/^filtered out \((.+) = (.*)\)$/,
+		(x, o) => m.imp_skip_filtered({ column: x[1], value: x[2] }, o)
+	],
+	[
+		/^unknown geography (.*) in (.+)$/,
+		(x, o) => m.imp_skip_unknown_geography({ value: x[1], column: x[2] }, o)
+	],
+	[
+		/^(kept .+) \((\S+) (\S+), not in the file\)$/,
+		(x, o) =>
+			m.imp_skip_not_in_file(
+				{ why: localizeImportMessage(x[1], o.locale).text, country: x[2], period: x[3] },
+				o
+			)
+	],
+	[/^kept the stored value \(existing=keep\)$/, (_, o) => m.imp_skip_kept_stored({}, o)],
+	[/^kept the value from (.+)$/, (x, o) => m.imp_skip_kept_ranked({ source: x[1] }, o)]
 ];
 
 function current(): AppLocale {

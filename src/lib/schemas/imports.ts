@@ -9,6 +9,9 @@ export const IMPORT_FORMAT_NAMES = [
 	'template',
 	'sdmx-csv'
 ] as const;
+/** What an import does with stored values the file would change (issue 15 §6; import/ranking.ts). */
+export const EXISTING_CHOICES = ['prefer-ranked', 'keep', 'replace'] as const;
+
 /**
  * Largest CSV the import accepts (the server's own body limit is higher): 15 times the largest
  * real file in use (World Bank RPW, 1.1 MB), and small enough that the import of one stays
@@ -48,7 +51,7 @@ export const importOptionsSchema = z
 		validOnly: flag.default(false),
 		existing: optionalText(
 			z
-				.enum(['prefer-ranked', 'keep', 'replace'], {
+				.enum(EXISTING_CHOICES, {
 					message: 'Use prefer-ranked, keep or replace.'
 				})
 				.optional()

@@ -60,8 +60,9 @@ function indicatorCode(db: Db, raw: string): string {
 	return found.code;
 }
 
-/** The spec as stored: the body without the version, the indicator by its code. */
-function specOf(db: Db, body: ProfileSpecInput): ImportProfileSpec {
+/** The spec as stored: the body without the version, the indicator by its code (422 naming it
+ * when the catalogue has none). */
+export function checkedProfileSpec(db: Db, body: ProfileSpecInput): ImportProfileSpec {
 	return {
 		name: body.name,
 		indicator: indicatorCode(db, body.indicator),
@@ -90,7 +91,7 @@ export function createImportProfile(
 	body: ProfileSpecInput
 ): ImportProfileItem {
 	assert.manageImportProfile(actor);
-	const spec = specOf(db, body);
+	const spec = checkedProfileSpec(db, body);
 	return db.transaction((tx) => {
 		const row = tx
 			.insert(importProfile)
@@ -123,7 +124,7 @@ export function updateImportProfile(
 	assert.signedIn(actor);
 	const before = rowOf(db, id);
 	assert.manageImportProfile(actor, before.createdBy);
-	const spec = specOf(db, body);
+	const spec = checkedProfileSpec(db, body);
 	const stale = () =>
 		conflict('Someone changed this profile since you read it; reload it and try again.', {
 			current: itemOf(rowOf(db, id))

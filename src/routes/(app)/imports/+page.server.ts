@@ -11,6 +11,7 @@ import { addMapping, deleteMapping } from './mapping-actions';
 import { listIndicators } from '$lib/server/indicators/catalogue';
 import { listCountries } from '$lib/server/declaration/countries';
 import { runImport, type ImportReport } from '$lib/server/import/pipeline';
+import type { ExistingPolicy } from '$lib/server/import/ranking';
 import { listImportRuns, revertImportRun, type RevertConflictRow } from '$lib/server/import/runs';
 import { readUpload } from '$lib/server/import/http';
 import { listSheets } from '$lib/server/import/xlsx';
@@ -45,6 +46,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				name: p.name,
 				indicator: p.indicator
 			})),
+			/** `/imports?profile={id}` (from the profiles page): that profile chosen. */
+			profileChosen: (url.searchParams.get('profile') ?? '').replace(/\D/g, '').slice(0, 9),
 			done: runs.find((r) => r.id === doneId) ?? null,
 			undone: runs.find((r) => r.id === undoneId && r.revertedAt) ?? null,
 			indicators: listIndicators(db, locals.actor, { locale }).map((i) => ({
@@ -94,7 +97,8 @@ export const actions: Actions = {
 			country: String(form.get('country') ?? ''),
 			sheet: String(form.get('sheet') ?? ''),
 			profile: String(form.get('profile') ?? ''),
-			series: form.get('series') === 'replace' ? 'replace' : ''
+			series: form.get('series') === 'replace' ? 'replace' : '',
+			existing: String(form.get('existing') ?? '')
 		};
 		if (!file || typeof file === 'string' || file.size === 0) {
 			return fail(400, {
@@ -132,6 +136,7 @@ export const actions: Actions = {
 				indicator: parsed.data.indicator ?? null,
 				country: parsed.data.country ?? null,
 				series: parsed.data.series === 'replace' ? ('replace' as const) : null,
+				existing: (parsed.data.existing ?? null) as ExistingPolicy | null,
 				spreadsheet
 			});
 			const report = runImport(getDb(), actor, { ...input, text, dryRun: true });
