@@ -115,7 +115,10 @@ test('national approval: the focal point validates before the secretariat', asyn
 	await expect(fp.locator('#national')).toContainText(title);
 	await expect(fp.locator('#national h2')).toContainText('Waiting for your national approval');
 	await expectAccessibleNarrow(fp);
-	await fp.locator('#national').getByRole('link', { name: 'Review them in the review queue' }).click();
+	await fp
+		.locator('#national')
+		.getByRole('link', { name: 'Review them in the review queue' })
+		.click();
 	await expect(fp).toHaveURL(/\/review\?country=GTM$/);
 	const notes = await (await fp.request.get('/api/v1/notifications')).json();
 	expect(JSON.stringify(notes.items)).toContain('for national approval');

@@ -76,9 +76,9 @@ describe('My work with national approval', () => {
 		// Nobody else has a national list.
 		expect(myWork(t.db, who.admin).awaitingNationalApproval.count).toBe(0);
 		expect(myWork(t.db, who.gtm).awaitingNationalApproval.count).toBe(0);
-		expect(myWork(t.db, insertActor(t.db, 'focal_point', ['MEX'])).awaitingNationalApproval).toEqual(
-			{ count: 0, items: [], href: '/review?country=MEX' }
-		);
+		expect(
+			myWork(t.db, insertActor(t.db, 'focal_point', ['MEX'])).awaitingNationalApproval
+		).toEqual({ count: 0, items: [], href: '/review?country=MEX' });
 
 		validateAction(t.db, focal, a.id);
 		w = myWork(t.db, focal);

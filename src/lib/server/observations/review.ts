@@ -92,8 +92,7 @@ function transition(
 		writer.finish();
 		if (operation !== 'validate') clearNationalApproval(tx, 'observation', id);
 	});
-	const step =
-		operation === 'validate' ? (level === 'national' ? 'national' : null) : operation;
+	const step = operation === 'validate' ? (level === 'national' ? 'national' : null) : operation;
 	if (step)
 		tellOf(db, actor, step, ind.code, current.countryIso3, {
 			comment: comment ?? '',

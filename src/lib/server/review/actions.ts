@@ -58,7 +58,11 @@ function tellAuthors(
 	comment?: string
 ) {
 	notify(db, {
-		userIds: [...recipientsOf(db, 'coordinator', row.countryIso3), row.updatedBy ?? '', row.createdBy ?? ''],
+		userIds: [
+			...recipientsOf(db, 'coordinator', row.countryIso3),
+			row.updatedBy ?? '',
+			row.createdBy ?? ''
+		],
 		kind,
 		params: { who: who.name, title: row.title, comment: comment ?? '' },
 		link: `/actions/${row.id}`,
