@@ -5,9 +5,9 @@
 // admin's language), their return tells the coordinator with the comment; one recipient
 // lookup answers who is told.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { startSmtp } from '../../../../tests/helpers/smtp';
 import { cast, insertActor } from '../../../../tests/helpers/cast';
 import { createAction } from '../actions';
 import { returnAction, submitAction, validateAction } from '../review/actions';
@@ -119,23 +119,9 @@ describe('notifications of national approval', () => {
 		t.db.update(user).set({ locale: 'fr' }).where(eq(user.id, who.admin.id)).run();
 		const other = insertActor(t.db, 'admin', [], 'Otto Admin');
 		setPreferences(t.db, other, { nationally_approved: 'in_app' });
-		const received: string[] = [];
-		const server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS'],
-			onData(stream, _session, done) {
-				let data = '';
-				stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-				stream.on('end', () => {
-					received.push(data);
-					done();
-				});
-			}
-		});
-		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-		const port = (server.server.address() as { port: number }).port;
+		const smtp = await startSmtp();
+		const received = smtp.received;
 		try {
-			process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 			const a = gtmAction();
 			submitAction(t.db, who.gtm, a.id);
 			expect(kinds(who.admin)).not.toContain('nationally_approved');
@@ -165,7 +151,7 @@ describe('notifications of national approval', () => {
 			expect(mail).toMatch(/text\/html/);
 			expect(mail).toContain('au niveau national');
 		} finally {
-			await new Promise<void>((ok) => server.close(() => ok()));
+			await smtp.close();
 		}
 	});
 
