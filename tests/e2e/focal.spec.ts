@@ -163,4 +163,41 @@ test('national approval: the focal point validates before the secretariat', asyn
 	const done = await page.request.post(`/api/v1/actions/${a.id}/validate`, { headers: h });
 	expect(done.status()).toBe(200);
 	expect((await done.json()).reviewState).toBe('validated');
+
+	// Values too: the focal point validates a submitted value one by one on the indicator page;
+	// it moves on to the secretariat, who is told.
+	const coord2 = await browser.newContext({ baseURL: baseOrigin() });
+	await apiSignIn(coord2.request, COORD.email, COORD.password);
+	const posted = await coord2.request.post('/api/v1/indicators/10.c.1/observations', {
+		headers: h,
+		data: { observations: [{ country: 'GTM', period: '2004', value: 7 + Math.random() }] }
+	});
+	expect(posted.status()).toBeLessThan(300);
+	const [value] = (await posted.json()).items;
+	const sent = await coord2.request.post(
+		`/api/v1/indicators/10.c.1/observations/${value.id}/submit`,
+		{ headers: h }
+	);
+	expect(sent.status()).toBe(200);
+	await coord2.close();
+	const focal2 = await browser.newContext({ baseURL: baseOrigin() });
+	const fp2 = await focal2.newPage();
+	await signIn(fp2, FOCAL.email, FOCAL.password);
+	await fp2.goto('/indicators/10.c.1?country=GTM');
+	const valueRow = fp2.locator(`#obs-${value.id}`);
+	await expect(valueRow.getByRole('button', { name: /^Validate/ })).toBeVisible();
+	await expectAccessible(fp2);
+	await valueRow.getByRole('button', { name: /^Validate/ }).click();
+	await expect(fp2.getByText('Approved nationally: it now waits')).toBeVisible();
+	await expect(
+		fp2.locator(`#obs-${value.id}`).getByRole('button', { name: /^Validate/ })
+	).toHaveCount(0);
+	await focal2.close();
+	const toldOfValue = await (await page.request.get('/api/v1/notifications')).json();
+	expect(toldOfValue.items).toContainEqual(
+		expect.objectContaining({
+			kind: 'nationally_approved',
+			link: '/indicators/10.c.1?country=GTM#values'
+		})
+	);
 });
