@@ -1,8 +1,9 @@
 // Issue 17, the daily desk: a coordinator lands on My work and finds a returned action with
 // its comment; the review queue answers the diff of an edited validated action; a round's
-// completeness for Mexico moves when Mexico updates an action; pages are axe-clean.
+// completeness for Mexico moves when Mexico updates an action; pages are axe-clean, 1280 and
+// 360 px wide.
 import { test, expect } from './api-test';
-import { apiSignIn, baseOrigin, createUser, expectAccessible, signIn } from './helpers';
+import { apiSignIn, baseOrigin, createUser, expectAccessibleNarrow, signIn } from './helpers';
 
 const COORD = {
 	email: 'desk.mex@example.org',
@@ -49,7 +50,7 @@ test('My work, review diffs, rounds and the bell', async ({ page, browser }) => 
 	await signIn(cp, COORD.email, COORD.password);
 	await expect(cp).toHaveURL(/\/work$/);
 	await expect(cp.locator('#returned')).toContainText('Name the lead agency');
-	await expectAccessible(cp);
+	await expectAccessibleNarrow(cp);
 
 	// Validated, then edited: the queue shows the change of the title.
 	await cp.request.post(`/api/v1/actions/${a.id}/submit`, { headers: h });
@@ -74,7 +75,7 @@ test('My work, review diffs, rounds and the bell', async ({ page, browser }) => 
 	await page.goto('/review?country=MEX&type=action');
 	await expect(page.locator('#changes')).toContainText('Desk test action, edited');
 	await expect(page.locator('#changes')).toContainText(`Submitted by ${COORD.name}`);
-	await expectAccessible(page);
+	await expectAccessibleNarrow(page);
 
 	// A round; Mexico's completeness moves when Mexico updates an action of article 3.
 	const today = new Date().toISOString().slice(0, 10);
@@ -90,13 +91,13 @@ test('My work, review diffs, rounds and the bell', async ({ page, browser }) => 
 
 	await page.goto(`/rounds/${r.id}`);
 	await expect(page.locator('tr[data-iso3="MEX"]')).toContainText('1 / 2');
-	await expectAccessible(page);
+	await expectAccessibleNarrow(page);
 	await page.goto('/work');
-	await expectAccessible(page);
+	await expectAccessibleNarrow(page);
 	await page.goto('/notifications');
-	await expectAccessible(page);
+	await expectAccessibleNarrow(page);
 	await cp.goto('/notifications');
 	await expect(cp.getByText('Name the lead agency').first()).toBeVisible();
-	await expectAccessible(cp);
+	await expectAccessibleNarrow(cp);
 	await coord.close();
 });

@@ -41,6 +41,29 @@ export async function expectAccessible(page: Page) {
 	expect(summary).toEqual([]);
 }
 
+/**
+ * expectAccessible at the page's width and again 360 px wide (a phone), where the page must
+ * not scroll sideways either; the viewport is put back afterwards.
+ */
+export async function expectAccessibleNarrow(page: Page) {
+	await expectAccessible(page);
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: 360, height: 740 });
+	try {
+		// Polled: charts and wrapped rows settle after the first layout.
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				)
+			)
+			.toBeLessThanOrEqual(0);
+		await expectAccessible(page);
+	} finally {
+		if (before) await page.setViewportSize(before);
+	}
+}
+
 export function baseOrigin(): string {
 	return new URL(
 		test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 4173}`

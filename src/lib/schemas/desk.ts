@@ -10,7 +10,8 @@ export const NOTIFICATION_KINDS = [
 	'round_opened',
 	'round_due',
 	'action_overdue',
-	'national_review'
+	'national_review',
+	'nationally_approved'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERIES = ['in_app', 'immediate', 'digest'] as const;
@@ -103,13 +104,17 @@ export const workItem = z.looseObject({
 	href: z.string(),
 	comment: z.string().nullable(),
 	dueDate: z.string().nullable(),
-	updatedAt: z.string().nullable()
+	updatedAt: z.string().nullable(),
+	/** Submitted items: with the national focal point or with the secretariat (issue 17 §6). */
+	waitingFor: z.enum(['national', 'secretariat']).optional()
 });
 const section = z.object({ count, items: z.array(workItem) });
 export const myWorkResponse = z.looseObject({
 	drafts: section,
 	returned: section,
 	submitted: section,
+	/** A focal point's: their countries' submissions waiting for them, and their queue. */
+	awaitingNationalApproval: section.extend({ href: z.string() }),
 	overdue: section,
 	dueSoon: section,
 	staleIndicators: z.object({

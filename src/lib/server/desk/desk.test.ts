@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { startSmtp } from '../../../../tests/helpers/smtp';
 import { cast } from '../../../../tests/helpers/cast';
 import { createAction, updateAction } from '../actions';
 import { returnAction, submitAction, validateAction } from '../review/actions';
@@ -104,23 +104,9 @@ describe('reporting rounds', () => {
 describe('notifications', () => {
 	it('an admin’s return delivers a Spanish e-mail to a Spanish-speaking coordinator', async () => {
 		t.db.update(user).set({ locale: 'es' }).where(eq(user.id, who.mex.id)).run();
-		const received: string[] = [];
-		const server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS'],
-			onData(stream, _session, done) {
-				let data = '';
-				stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-				stream.on('end', () => {
-					received.push(data);
-					done();
-				});
-			}
-		});
-		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-		const port = (server.server.address() as { port: number }).port;
+		const smtp = await startSmtp();
+		const received = smtp.received;
 		try {
-			process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 			const a = newAction();
 			submitAction(t.db, who.mex, a.id);
 			returnAction(t.db, who.admin, a.id, { comment: 'Falta el número del decreto' });
@@ -137,7 +123,7 @@ describe('notifications', () => {
 			expect(markRead(t.db, who.mex)).toBe(1);
 			expect(unreadCount(t.db, who.mex)).toBe(0);
 		} finally {
-			await new Promise<void>((ok) => server.close(() => ok()));
+			await smtp.close();
 		}
 	});
 

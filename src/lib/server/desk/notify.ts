@@ -4,7 +4,7 @@
 // the recipient's language. Notifying never fails the request that caused it.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { notification, notificationPreference, user, userCountry } from '../db/schema';
+import { notification, notificationPreference, user } from '../db/schema';
 import { requireActor, type Actor } from '../auth/authz';
 import { recordAudit } from '../audit/audit';
 import { m } from '$lib/paraglide/messages';
@@ -15,10 +15,16 @@ import {
 	type NotificationKind
 } from '$lib/schemas/desk';
 import type { Locale } from '$lib/domain';
+import { countryName } from '../declaration/countries';
 import { enqueueMail, kickMail, mailEnabled } from './mail';
+import { recipientsOf } from './recipients';
 import type { RoundRecord } from './rounds';
 
 export type NotificationParams = Record<string, string>;
+
+/** The notification's member state (an ISO3 code in its params), named in a language. */
+const nameOf = (p: NotificationParams, locale: Locale) =>
+	p.country ? countryName(p.country, locale) : '';
 
 /** The sentence of a notification, in a language. */
 export function notificationText(kind: string, p: NotificationParams, locale: Locale): string {
@@ -34,11 +40,16 @@ export function notificationText(kind: string, p: NotificationParams, locale: Lo
 		case 'round_opened':
 			return m.desk_notif_round_opened({ title, dueOn: p.dueOn ?? '' }, o);
 		case 'round_due':
-			return m.desk_notif_round_due({ title, dueOn: p.dueOn ?? '', country: p.country ?? '' }, o);
+			return m.desk_notif_round_due({ title, dueOn: p.dueOn ?? '', country: nameOf(p, locale) }, o);
 		case 'action_overdue':
 			return m.desk_notif_action_overdue({ title, dueOn: p.dueOn ?? '' }, o);
 		case 'national_review':
 			return m.desk_notif_national_review({ who: p.who ?? '', title }, o);
+		case 'nationally_approved':
+			return m.desk_notif_nationally_approved(
+				{ who: p.who ?? '', title, country: nameOf(p, locale) },
+				o
+			);
 		default:
 			return title;
 	}
@@ -62,6 +73,27 @@ export function preferencesOf(db: Db, actor: Actor | null): Record<NotificationK
 	return Object.fromEntries(
 		NOTIFICATION_KINDS.map((k) => [k, deliveryOf(db, who.id, k)])
 	) as Record<NotificationKind, Delivery>;
+}
+
+/** Which roles each kind reaches (who is told what, in this module and its callers). */
+const KIND_ROLES: Record<NotificationKind, readonly string[] | 'all'> = {
+	returned: ['admin', 'coordinator'],
+	validated: ['admin', 'coordinator'],
+	mentioned: 'all',
+	round_opened: ['coordinator'],
+	round_due: ['coordinator'],
+	action_overdue: ['admin', 'coordinator'],
+	national_review: ['focal_point'],
+	nationally_approved: ['admin']
+};
+
+/** The kinds a person can receive: the ones their Notifications page offers a choice for. */
+export function kindsFor(actor: Actor | null): NotificationKind[] {
+	const who = requireActor(actor);
+	return NOTIFICATION_KINDS.filter((k) => {
+		const roles = KIND_ROLES[k];
+		return roles === 'all' || roles.includes(who.role);
+	});
 }
 
 export function setPreferences(
@@ -186,34 +218,10 @@ export function notify(db: Db, input: NotifyInput): void {
 	}
 }
 
-/** The coordinators of a country (active accounts). */
-export function coordinatorsOf(db: Db, iso3: string | null): string[] {
-	if (!iso3) return [];
-	return db
-		.select({ id: user.id })
-		.from(userCountry)
-		.innerJoin(user, eq(user.id, userCountry.userId))
-		.where(
-			and(eq(userCountry.countryIso3, iso3), eq(user.role, 'coordinator'), eq(user.active, true))
-		)
-		.all()
-		.map((r) => r.id);
-}
-
-/** Every active coordinator. */
-function allCoordinators(db: Db): string[] {
-	return db
-		.select({ id: user.id })
-		.from(user)
-		.where(and(eq(user.role, 'coordinator'), eq(user.active, true)))
-		.all()
-		.map((r) => r.id);
-}
-
 /** A round was opened: every coordinator is told. */
 export function announceRound(db: Db, round: RoundRecord): void {
 	notify(db, {
-		userIds: allCoordinators(db),
+		userIds: recipientsOf(db, 'coordinator'),
 		kind: 'round_opened',
 		params: { title: round.name, dueOn: round.dueOn },
 		link: `/rounds/${round.id}`

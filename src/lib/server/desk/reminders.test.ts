@@ -1,9 +1,9 @@
 // The daily reminders (issue 17 §5) on a fixed clock: overdue actions, rounds due in 7 days
 // with a member state incomplete, and the daily digest, read back from a real SMTP server.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../../../../tests/helpers/db';
+import { startSmtp } from '../../../../tests/helpers/smtp';
 import { cast } from '../../../../tests/helpers/cast';
 import { createAction } from '../actions';
 import { actionCreateSchema } from '$lib/schemas/actions';
@@ -96,23 +96,9 @@ describe('daily reminders', () => {
 	});
 
 	it('sends the daily digest once a day, in the recipient’s language, by SMTP', async () => {
-		const received: string[] = [];
-		const server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS'],
-			onData(stream, _session, done) {
-				let data = '';
-				stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-				stream.on('end', () => {
-					received.push(data);
-					done();
-				});
-			}
-		});
-		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-		const port = (server.server.address() as { port: number }).port;
+		const smtp = await startSmtp();
+		const received = smtp.received;
 		try {
-			process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 			t.db.update(user).set({ locale: 'fr' }).where(eq(user.id, who.mex.id)).run();
 			setPreferences(t.db, who.mex, {
 				action_overdue: 'digest',
@@ -142,7 +128,7 @@ describe('daily reminders', () => {
 			expect(toMex).toMatch(/text\/html/);
 			expect(toMex.replace(/=\r?\n/g, '')).toContain('Fee cap');
 		} finally {
-			await new Promise<void>((ok) => server.close(() => ok()));
+			await smtp.close();
 		}
 	});
 });

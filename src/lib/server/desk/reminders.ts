@@ -6,7 +6,8 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action, appMeta, notification, reportingRound, user } from '../db/schema';
-import { composeMail, coordinatorsOf, notify } from './notify';
+import { composeMail, notify } from './notify';
+import { recipientsOf } from './recipients';
 import { computeCompleteness } from './rounds';
 import { enqueueMail, kickMail, mailEnabled } from './mail';
 import type { Locale } from '$lib/domain';
@@ -80,7 +81,7 @@ export function remindRoundsDue(db: Db, now: Date): number {
 	let count = 0;
 	for (const r of rounds) {
 		for (const row of computeCompleteness(db, r).filter((x) => !x.complete)) {
-			const people = coordinatorsOf(db, row.country);
+			const people = recipientsOf(db, 'coordinator', row.country);
 			if (people.length === 0) continue;
 			notify(db, {
 				userIds: people,

@@ -1,7 +1,8 @@
 // "My work" (issue 17 §1): what waits for a coordinator (their countries, and the regional
 // actions they created) or an admin (everything): drafts, items returned with the comment,
-// items submitted and waiting, overdue actions, actions due within 30 days, stale
-// indicators and the open reporting rounds with their completeness.
+// items submitted and waiting (with the national focal point or with the secretariat),
+// overdue actions, actions due within 30 days, stale indicators and the open reporting
+// rounds with their completeness; for a focal point, what waits for their national approval.
 import {
 	and,
 	asc,
@@ -20,7 +21,8 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../db';
 import { action, indicator, observation } from '../db/schema';
-import { isAdmin, requireActor, type Actor } from '../auth/authz';
+import { isAdmin, requireActor, reviewQueueStage, type Actor } from '../auth/authz';
+import { awaitsNationalSql } from '../review/national';
 import { isoToday } from '../declaration/articles';
 import { isStale } from '../progress/summaries';
 import { completenessItems, computeCompleteness, openRounds } from './rounds';
@@ -37,6 +39,11 @@ export interface WorkItem {
 	updatedAt: string | null;
 	/** How many values (observations groups). */
 	count?: number;
+	/**
+	 * Submitted items (issue 17 §6): whether it waits for the national focal point (its country
+	 * asks for national approval and none approved it yet) or for the secretariat.
+	 */
+	waitingFor?: 'national' | 'secretariat';
 }
 
 export interface WorkSection {
@@ -56,6 +63,8 @@ export interface MyWork {
 	drafts: WorkSection;
 	returned: WorkSection;
 	submitted: WorkSection;
+	/** A focal point's: their countries' submissions waiting for them; `href` is their queue. */
+	awaitingNationalApproval: WorkSection & { href: string };
 	overdue: WorkSection;
 	dueSoon: WorkSection;
 	staleIndicators: { count: number; items: StaleIndicator[] };
@@ -87,7 +96,27 @@ function obsScope(actor: Actor): SQL | undefined {
 	return actor.countries.length ? inArray(observation.countryIso3, actor.countries) : sql`0 = 1`;
 }
 
-function actionSection(db: Db, where: SQL | undefined, order: SQL): WorkSection {
+const actionWaits = () =>
+	awaitsNationalSql('action', {
+		id: action.id,
+		version: action.version,
+		country: action.countryIso3
+	});
+const observationWaits = () =>
+	awaitsNationalSql('observation', {
+		id: observation.id,
+		version: observation.version,
+		country: observation.countryIso3
+	});
+const stageOf = (waits: number | null | undefined): Pick<WorkItem, 'waitingFor'> =>
+	waits === null || waits === undefined ? {} : { waitingFor: waits ? 'national' : 'secretariat' };
+
+function actionSection(
+	db: Db,
+	where: SQL | undefined,
+	order: SQL,
+	opts: { stage?: boolean } = {}
+): WorkSection {
 	const rows = db
 		.select({
 			id: action.id,
@@ -95,7 +124,8 @@ function actionSection(db: Db, where: SQL | undefined, order: SQL): WorkSection 
 			country: action.countryIso3,
 			comment: action.reviewComment,
 			dueDate: action.dueDate,
-			updatedAt: action.updatedAt
+			updatedAt: action.updatedAt,
+			waits: opts.stage ? sql<number>`${actionWaits()}` : sql<null>`null`
 		})
 		.from(action)
 		.where(and(isNull(action.deletedAt), where))
@@ -111,14 +141,22 @@ function actionSection(db: Db, where: SQL | undefined, order: SQL): WorkSection 
 			href: `/actions/${r.id}`,
 			comment: r.comment,
 			dueDate: r.dueDate,
-			updatedAt: r.updatedAt.toISOString()
+			updatedAt: r.updatedAt.toISOString(),
+			...stageOf(r.waits)
 		}))
 	};
 }
 
-function observationGroups(db: Db, where: SQL | undefined): WorkItem[] {
+/** Values by indicator and country; with `stage`, also by where they wait (issue 17 §6). */
+function observationGroups(
+	db: Db,
+	where: SQL | undefined,
+	opts: { stage?: boolean } = {}
+): WorkItem[] {
+	const waits = opts.stage ? sql<number>`${observationWaits()}` : sql<null>`null`;
 	const rows = db
 		.select({
+			waits,
 			code: indicator.code,
 			name: indicator.name,
 			country: observation.countryIso3,
@@ -129,7 +167,11 @@ function observationGroups(db: Db, where: SQL | undefined): WorkItem[] {
 		.from(observation)
 		.innerJoin(indicator, eq(indicator.id, observation.indicatorId))
 		.where(where)
-		.groupBy(indicator.code, observation.countryIso3)
+		.groupBy(
+			...(opts.stage
+				? [indicator.code, observation.countryIso3, waits]
+				: [indicator.code, observation.countryIso3])
+		)
 		.orderBy(asc(indicator.code), asc(observation.countryIso3))
 		.all();
 	return rows.map((r) => ({
@@ -141,7 +183,8 @@ function observationGroups(db: Db, where: SQL | undefined): WorkItem[] {
 		comment: r.comment,
 		dueDate: null,
 		updatedAt: new Date(Number(r.updatedAt)).toISOString(),
-		count: Number(r.n)
+		count: Number(r.n),
+		...stageOf(r.waits)
 	}));
 }
 
@@ -178,6 +221,35 @@ function staleIndicators(db: Db, actor: Actor, today: string): MyWork['staleIndi
 	return { count: items.length, items: items.slice(0, SHOWN) };
 }
 
+/**
+ * A focal point's submissions of their countries waiting for their national approval (issue
+ * 17 §6), with a link to their review queue (filtered to their country when they have one);
+ * empty for everyone else.
+ */
+function awaitingNationalApproval(db: Db, actor: Actor): MyWork['awaitingNationalApproval'] {
+	const href = actor.countries.length === 1 ? `/review?country=${actor.countries[0]}` : '/review';
+	if (reviewQueueStage(actor) !== 'national' || actor.countries.length === 0)
+		return { count: 0, items: [], href };
+	const actions = actionSection(
+		db,
+		and(
+			inArray(action.countryIso3, actor.countries),
+			eq(action.reviewState, 'submitted'),
+			actionWaits()
+		),
+		asc(action.updatedAt)
+	);
+	const values = observationGroups(
+		db,
+		and(
+			inArray(observation.countryIso3, actor.countries),
+			eq(observation.reviewState, 'submitted'),
+			observationWaits()
+		)
+	);
+	return { ...merged(actions, values), href };
+}
+
 /** Everything waiting for the reader; viewers have no work of their own (empty lists). */
 export function myWork(db: Db, actor: Actor | null, today = isoToday()): MyWork {
 	const who = requireActor(actor);
@@ -187,6 +259,7 @@ export function myWork(db: Db, actor: Actor | null, today = isoToday()): MyWork 
 			drafts: empty,
 			returned: empty,
 			submitted: empty,
+			awaitingNationalApproval: { ...empty, href: '/review' },
 			overdue: empty,
 			dueSoon: empty,
 			staleIndicators: empty,
@@ -208,7 +281,8 @@ export function myWork(db: Db, actor: Actor | null, today = isoToday()): MyWork 
 	const submitted = actionSection(
 		db,
 		and(scope, eq(action.reviewState, 'submitted')),
-		asc(action.updatedAt)
+		asc(action.updatedAt),
+		{ stage: true }
 	);
 	const overdue = actionSection(
 		db,
@@ -230,8 +304,11 @@ export function myWork(db: Db, actor: Actor | null, today = isoToday()): MyWork 
 		),
 		submitted: merged(
 			submitted,
-			observationGroups(db, and(oscope, eq(observation.reviewState, 'submitted')))
+			observationGroups(db, and(oscope, eq(observation.reviewState, 'submitted')), {
+				stage: true
+			})
 		),
+		awaitingNationalApproval: awaitingNationalApproval(db, who),
 		overdue,
 		dueSoon,
 		staleIndicators: staleIndicators(db, who, today),

@@ -13,8 +13,11 @@ import {
 	recordNationalApproval,
 	reviewLevel,
 	tellFocalPoints,
+	tellSecretariat,
 	type ReviewTarget
 } from '../review/national';
+import { notify } from '../desk/notify';
+import { recipientsOf } from '../desk/recipients';
 import { invalid, unauthorized } from '../http/errors';
 import { indicatorByCode } from '../indicators/catalogue';
 import { rowById } from './queries';
@@ -30,10 +33,37 @@ const targetOf = (row: ReturnType<typeof rowById>): ReviewTarget => ({
 	reviewState: row.reviewState
 });
 
-function tellFocalPointsOf(db: Db, actor: Actor, code: string, country: string | null) {
-	tellFocalPoints(db, actor, country, {
-		title: code,
-		link: `/indicators/${encodeURIComponent(code)}?country=${country ?? 'REGION'}#values`
+/** An indicator's values of a country, as notifications name and link them. */
+const valuesOf = (code: string, country: string | null) => ({
+	title: code,
+	link: `/indicators/${encodeURIComponent(code)}?country=${country ?? 'REGION'}#values`
+});
+
+/**
+ * Who is told of a review step on values (issue 17 §5, §6): a submission, its country's focal
+ * points; a focal point's approval, the secretariat; a return, the country's coordinators
+ * and the value's last editor, with the comment. Never throws.
+ */
+function tellOf(
+	db: Db,
+	actor: Actor,
+	step: 'submit' | 'national' | 'return',
+	code: string,
+	country: string | null,
+	returned?: { comment: string; editors: (string | null)[] }
+) {
+	const target = valuesOf(code, country);
+	if (step === 'submit') return tellFocalPoints(db, actor, country, target);
+	if (step === 'national') return tellSecretariat(db, actor, country, target);
+	notify(db, {
+		userIds: [
+			...recipientsOf(db, 'coordinator', country),
+			...(returned?.editors ?? []).filter((id): id is string => !!id)
+		],
+		kind: 'returned',
+		params: { who: actor.name, title: code, comment: returned?.comment ?? '' },
+		link: target.link,
+		exceptUserId: actor.id
 	});
 }
 
@@ -62,7 +92,12 @@ function transition(
 		writer.finish();
 		if (operation !== 'validate') clearNationalApproval(tx, 'observation', id);
 	});
-	if (operation === 'submit') tellFocalPointsOf(db, actor, ind.code, current.countryIso3);
+	const step = operation === 'validate' ? (level === 'national' ? 'national' : null) : operation;
+	if (step)
+		tellOf(db, actor, step, ind.code, current.countryIso3, {
+			comment: comment ?? '',
+			editors: [current.updatedBy, current.createdBy]
+		});
 	return view(rowById(db, ind, id), ind.code, actor, {})!;
 }
 
@@ -142,7 +177,7 @@ export function submitDrafts(
 	if (!actor) throw unauthorized();
 	assert.submit(actor, country);
 	const n = transitionAll(db, actor, code, country, 'draft', 'submit');
-	if (n > 0) tellFocalPointsOf(db, actor, code, country);
+	if (n > 0) tellOf(db, actor, 'submit', code, country);
 	return n;
 }
 
@@ -158,8 +193,11 @@ export function validateSubmitted(
 	country: string | null
 ): number {
 	if (!actor) throw unauthorized();
-	if (canValidateNationally(actor, country))
-		return transitionAll(db, actor, code, country, 'submitted', 'approve_nationally');
+	if (canValidateNationally(actor, country)) {
+		const n = transitionAll(db, actor, code, country, 'submitted', 'approve_nationally');
+		if (n > 0) tellOf(db, actor, 'national', code, country);
+		return n;
+	}
 	assert.validate(actor);
 	return transitionAll(db, actor, code, country, 'submitted', 'validate');
 }

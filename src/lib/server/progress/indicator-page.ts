@@ -11,8 +11,10 @@ import {
 	canManageIndicators,
 	canSubmit,
 	canValidate,
+	canValidateNationally,
 	type Actor
 } from '$lib/server/auth/authz';
+import { awaitsNationalApproval } from '$lib/server/review/national';
 import { getIndicator } from '$lib/server/indicators/catalogue';
 import { countryName, listCountries } from '$lib/server/declaration/countries';
 import { listObservations, observationHistory } from '$lib/server/observations';
@@ -76,7 +78,9 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 			import: canImport(actor),
 			edit: selected !== null && canEdit(actor, scope),
 			submit: selected !== null && canSubmit(actor, scope),
-			validate: canValidate(actor)
+			validate: canValidate(actor),
+			// Issue 17 §6: a focal point validates or returns, one by one, what waits for them.
+			national: selected !== null && canValidateNationally(actor, scope)
 		},
 		target:
 			indicator.targetValue !== null
@@ -133,7 +137,12 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 				indicator.ceiling !== null
 					? disaggregateRanking(db, actor, indicator.code, { country: selected, locale })
 					: [],
-			observations: listObservations(db, actor, indicator.code, { country: selected, locale }),
+			observations: withNationalStep(
+				db,
+				listObservations(db, actor, indicator.code, { country: selected, locale }),
+				scope,
+				base.can.validate || base.can.national
+			),
 			history: historyOf(db, actor, indicator.code, q.history),
 			comments: threadFor(db, actor, observationGroupTarget(db, indicator.code, scope))
 		}
@@ -164,6 +173,30 @@ function scopeOptions(
 			.map((v) => ({ value: v.country!, name: countryName(v.country!, locale), hasData: true }))
 			.sort((a, b) => a.name.localeCompare(b.name, locale))
 	];
+}
+
+/**
+ * Marks the values that wait for national approval (issue 17 §6): a focal point's review steps,
+ * not the secretariat's. Asked only for readers who review.
+ */
+function withNationalStep<T extends { id: number; version: number; reviewState: string }>(
+	db: Db,
+	rows: T[],
+	country: string | null,
+	reviews: boolean
+): (T & { awaitsNational: boolean })[] {
+	return rows.map((o) => ({
+		...o,
+		awaitsNational:
+			reviews &&
+			awaitsNationalApproval(db, {
+				entity: 'observation',
+				id: o.id,
+				version: o.version,
+				country,
+				reviewState: o.reviewState
+			})
+	}));
 }
 
 /** The history of one value asked for by ?history= (the disclosure without JavaScript). */

@@ -18,13 +18,15 @@ import {
 	type ActionDetail,
 	type ActionRecord
 } from '../actions';
-import { coordinatorsOf, notify } from '../desk/notify';
+import { notify } from '../desk/notify';
+import { recipientsOf } from '../desk/recipients';
 import {
 	awaitsNationalSql,
 	clearNationalApproval,
 	recordNationalApproval,
 	reviewLevel,
 	tellFocalPoints,
+	tellSecretariat,
 	type ReviewTarget
 } from './national';
 
@@ -56,7 +58,11 @@ function tellAuthors(
 	comment?: string
 ) {
 	notify(db, {
-		userIds: [...coordinatorsOf(db, row.countryIso3), row.updatedBy ?? '', row.createdBy ?? ''],
+		userIds: [
+			...recipientsOf(db, 'coordinator', row.countryIso3),
+			row.updatedBy ?? '',
+			row.createdBy ?? ''
+		],
 		kind,
 		params: { who: who.name, title: row.title, comment: comment ?? '' },
 		link: `/actions/${row.id}`,
@@ -107,6 +113,7 @@ export function validateAction(
 	const row = loadForReview(db, who, id, opts.version);
 	if (reviewLevel(db, who, target(row)) === 'national') {
 		db.transaction((tx) => recordNationalApproval(tx, who, target(row)));
+		tellSecretariat(db, who, row.countryIso3, { title: row.title, link: `/actions/${id}` });
 		return getAction(db, who, id);
 	}
 	const before = workingRecord(db, id);

@@ -20,6 +20,7 @@ import {
 import { recordAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { notify } from '../desk/notify';
+import { recipientsOf } from '../desk/recipients';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 export type ApprovalEntity = 'action' | 'observation';
@@ -246,20 +247,6 @@ export function nationallyApprovedBy(
 	return row ? { name: row.name, at: row.at.toISOString() } : null;
 }
 
-/** The active focal points of a country. */
-export function focalPointsOf(db: Pick<Db, 'select'>, iso3: string | null): string[] {
-	if (!iso3) return [];
-	return db
-		.select({ id: user.id })
-		.from(userCountry)
-		.innerJoin(user, eq(user.id, userCountry.userId))
-		.where(
-			and(eq(userCountry.countryIso3, iso3), eq(user.role, 'focal_point'), eq(user.active, true))
-		)
-		.all()
-		.map((r) => r.id);
-}
-
 /**
  * After a submission: when the country asks for national approval, its focal points are
  * told (in the app and by e-mail per their choice); never throws.
@@ -279,7 +266,7 @@ export function tellFocalPoints(
 			.get();
 		if (!c?.on) return;
 		notify(db, {
-			userIds: focalPointsOf(db, iso3),
+			userIds: recipientsOf(db, 'focal_point', iso3),
 			kind: 'national_review',
 			params: { who: who.name, title: input.title },
 			link: input.link,
@@ -287,5 +274,28 @@ export function tellFocalPoints(
 		});
 	} catch (e) {
 		console.error('[avance] focal points could not be told', e);
+	}
+}
+
+/**
+ * After a focal point's approval: the secretariat (every admin) is told the record now waits
+ * for its validation (in the app and by e-mail per their choice); never throws.
+ */
+export function tellSecretariat(
+	db: Db,
+	who: Actor,
+	iso3: string | null,
+	input: { title: string; link: string }
+): void {
+	try {
+		notify(db, {
+			userIds: recipientsOf(db, 'admin'),
+			kind: 'nationally_approved',
+			params: { who: who.name, title: input.title, country: iso3 ?? '' },
+			link: input.link,
+			exceptUserId: who.id
+		});
+	} catch (e) {
+		console.error('[avance] the secretariat could not be told', e);
 	}
 }

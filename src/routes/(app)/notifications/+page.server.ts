@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import {
+	kindsFor,
 	listNotifications,
 	markRead,
 	preferencesOf,
@@ -17,6 +18,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => ({
 	items: listNotifications(getDb(), locals.actor!, requestLocale()),
 	preferences: preferencesOf(getDb(), locals.actor!),
+	// Only the kinds that reach the reader (a coordinator is never asked about focal points').
+	kinds: kindsFor(locals.actor!),
 	mail: mailEnabled(),
 	saved: url.searchParams.get('saved') === '1'
 });
@@ -29,7 +32,9 @@ export const actions: Actions = {
 	preferences: async ({ locals, request }) => {
 		const form = await request.formData();
 		const parsed = notificationPreferencesSchema.safeParse(
-			Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, String(form.get(k) ?? '')]))
+			Object.fromEntries(
+				NOTIFICATION_KINDS.filter((k) => form.has(k)).map((k) => [k, String(form.get(k))])
+			)
 		);
 		if (!parsed.success) return fail(422, { prefsError: true });
 		setPreferences(getDb(), locals.actor!, parsed.data);

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { isAdmin } from '$lib/server/auth/authz';
+import { isAdmin, reviewQueueStage } from '$lib/server/auth/authz';
 import { myWork } from '$lib/server/desk/work';
 import { countryName } from '$lib/server/declaration/countries';
 import { requestLocale } from '$lib/server/http/locale';
@@ -13,10 +13,23 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const name = (iso3: string | null) => {
 		if (iso3 && !names[iso3]) names[iso3] = countryName(iso3, locale);
 	};
-	for (const s of [work.drafts, work.returned, work.submitted, work.overdue, work.dueSoon])
+	for (const s of [
+		work.awaitingNationalApproval,
+		work.drafts,
+		work.returned,
+		work.submitted,
+		work.overdue,
+		work.dueSoon
+	])
 		for (const i of s.items) name(i.country);
 	for (const i of work.staleIndicators.items) name(i.country);
 	for (const r of work.rounds) for (const i of r.items) name(i.country);
 	for (const c of locals.actor!.countries) name(c);
-	return { work, names, isAdmin: isAdmin(locals.actor) };
+	return {
+		work,
+		names,
+		isAdmin: isAdmin(locals.actor),
+		// Issue 17 §6: a focal point's first list is what waits for their national approval.
+		focal: reviewQueueStage(locals.actor) === 'national'
+	};
 };

@@ -10,6 +10,7 @@ import {
 	validateSubmitted
 } from '$lib/server/observations';
 import { requestLocale } from '$lib/server/http/locale';
+import { reviewQueueStage } from '$lib/server/auth/authz';
 import { isAppError } from '$lib/server/http/errors';
 import { pageError } from '$lib/server/http/pages';
 import { returnSchema } from '$lib/schemas/observations';
@@ -59,6 +60,10 @@ function back(url: URL, done: string): never {
 	redirect(303, next.pathname + next.search + '#values');
 }
 
+/** A focal point's validate is a national approval (issue 17 §6): it still waits for the secretariat. */
+const validatedOrApproved = (actor: App.Locals['actor']) =>
+	reviewQueueStage(actor) === 'national' ? 'approved' : 'validated';
+
 async function reviewAction(
 	request: Request,
 	run: (id: number, form: FormData) => void
@@ -88,7 +93,7 @@ export const actions: Actions = {
 			validateObservation(getDb(), locals.actor, params.code, id)
 		);
 		if (r) return r.failed;
-		back(url, 'validated');
+		back(url, validatedOrApproved(locals.actor));
 	},
 	return: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
@@ -113,7 +118,7 @@ export const actions: Actions = {
 				return fail(e.status, { id: null, message: appErrorMessage(e), errors: {} });
 			throw e;
 		}
-		back(url, 'validated');
+		back(url, validatedOrApproved(locals.actor));
 	},
 	comment: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
