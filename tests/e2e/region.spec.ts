@@ -169,6 +169,11 @@ test.describe('region at a glance', () => {
 			const figures = page.getByTestId('headlines').locator('.figure');
 			await expect(figures).toHaveCount(3);
 			await expectMemberMap(page, 'shared-map');
+			if (lang) {
+				// The declaration's title is English until translated: marked so (issue 18 §5).
+				await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en');
+				await expect(page.locator('main header .untranslated-marker')).toBeVisible();
+			}
 			// Headlines, map and matrix come before the lists of articles.
 			const order = await page.evaluate(() =>
 				['headlines', 'shared-map', 'article-matrix'].map((id) => {
