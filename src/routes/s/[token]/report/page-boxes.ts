@@ -14,8 +14,8 @@ const PAGES = '\u0002';
 
 /** "Page n of m" in the page language, as a CSS `content` value with the page counters. */
 export function pageOfContent(): string {
-	return m
-		.report_page_of({ page: PAGE, pages: PAGES })
+	const text = m.report_page_of({ page: PAGE, pages: PAGES });
+	return text
 		.split(/([\u0001\u0002])/)
 		.filter((part) => part !== '')
 		.map((part) =>
