@@ -16,7 +16,9 @@ describe('the printed report’s page margin boxes', () => {
 	it('numbers the pages "Page n of m" with the page counters', () => {
 		expect(pageOfContent()).toBe('"Page " counter(page) " of " counter(pages)');
 		const css = pageBoxesCss('Article 2: Migrants’ contributions');
-		expect(css).toContain('@top-left { content: "RCM · Avance · Article 2: Migrants’ contributions"');
+		expect(css).toContain(
+			'@top-left { content: "RCM · Avance · Article 2: Migrants’ contributions"'
+		);
 		expect(css).toContain('@top-right { content: "Page " counter(page) " of " counter(pages)');
 		expect(css).toContain('@page :first');
 	});

@@ -9,14 +9,14 @@ export function cssString(text: string): string {
 	return `"${text.replace(/[\\"'<>\r\n\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const PAGE = '\u0001';
-const PAGES = '\u0002';
+const PAGE = '\uE000';
+const PAGES = '\uE001';
 
 /** "Page n of m" in the page language, as a CSS `content` value with the page counters. */
 export function pageOfContent(): string {
 	const text = m.report_page_of({ page: PAGE, pages: PAGES });
 	return text
-		.split(/([\u0001\u0002])/)
+		.split(/([\uE000\uE001])/)
 		.filter((part) => part !== '')
 		.map((part) =>
 			part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part)
