@@ -159,6 +159,10 @@ test.describe('region at a glance', () => {
 		await page.goto('/countries/SLV');
 		const country = await expectMemberMap(page, 'country-map');
 		await expect(country.locator('path.highlight')).toHaveAttribute('data-iso3', 'SLV');
+		// An old value says since when (the remittance prices end in 2020), not a fixed "2 years".
+		await expect(
+			page.locator('.badge.warn', { hasText: /No value since 20\d\d/ }).first()
+		).toBeVisible();
 	});
 
 	test('the shared overview opens with three figures, the map and the clickable matrix', async ({
