@@ -270,3 +270,33 @@ for (const format of ['A4', 'Letter'] as const) {
 		}
 	});
 }
+
+test('printed pages carry a running header and "page n of m" in the page language; articles flow on', async ({
+	page
+}) => {
+	for (const [lang, header, pageOf] of [
+		['', 'RCM · Avance · ', '"Page " counter(page) " of " counter(pages)'],
+		['/es', 'CRM · Avance · ', '"Página " counter(page) " de " counter(pages)'],
+		['/fr', 'CRM · Avance · ', '"Page " counter(page) " sur " counter(pages)']
+	] as const) {
+		await page.goto(`${lang}/s/${framework.token}/report`);
+		// The @page margin boxes (CSS paged media, printed by Chromium) of this report.
+		const boxes = await page.evaluate(() =>
+			[...document.querySelectorAll('style')]
+				.map((s) => s.textContent ?? '')
+				.filter((t) => t.includes('@top-right'))
+				.join('\n')
+		);
+		expect(boxes).toContain(`@top-left { content: "${header}`);
+		expect(boxes).toContain(`@top-right { content: ${pageOf}`);
+	}
+	// On paper an article starts where the one before ends: no page is left mostly empty.
+	await page.emulateMedia({ media: 'print' });
+	const breaks = await page
+		.getByTestId('report-article')
+		.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+	expect(breaks.length).toBeGreaterThan(1);
+	expect(breaks.filter((b) => b === 'page')).toEqual([]);
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pageCount(pdf)).toBeGreaterThan(1);
+});

@@ -96,3 +96,29 @@ test('the report carries the map of its scope', async ({ page }) => {
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByTestId('report-map-svg')).toBeVisible();
 });
+
+test('every method colours the map by its own verdicts: a verdict never looks like "no verdict"', async ({
+	page
+}) => {
+	await apiSignIn(page.request);
+	const none = ['', 'insufficient_data', 'not_computable'];
+	for (const method of ['anticipated-progress', 'sdsn-trend', 'eurostat']) {
+		await page.goto(`/indicators/10.c.1?method=${method}`);
+		const looks = await page
+			.getByTestId('indicator-map-svg')
+			.locator('path[data-iso3]')
+			.evaluateAll((els) =>
+				els.map((e) => ({
+					iso3: e.getAttribute('data-iso3'),
+					status: e.getAttribute('data-status') ?? '',
+					value: e.getAttribute('data-value') ?? '',
+					fill: e.getAttribute('fill')
+				}))
+			);
+		const judged = looks.filter((l) => l.value !== '' && !none.includes(l.status));
+		expect(judged.length, method).toBeGreaterThan(0);
+		for (const l of judged) {
+			expect(l.fill, `${method}: ${l.iso3} ${l.status}`).not.toBe('url(#indicator-map-neutral)');
+		}
+	}
+});
