@@ -25,6 +25,8 @@ import {
 import type { ImportReport } from '$lib/server/import/pipeline';
 import { profileSpecSchema, profileUpdateSchema } from '$lib/schemas/import-profiles';
 import { MAX_IMPORT_BYTES } from '$lib/schemas/imports';
+import { listIndicators } from '$lib/server/indicators/catalogue';
+import { listCountries } from '$lib/server/declaration/countries';
 import {
 	bodyOf,
 	emptyValues,
@@ -179,4 +181,18 @@ export async function sheets(request: Request) {
 	const file = (await request.formData()).get('file');
 	if (!file || typeof file === 'string' || file.size > MAX_IMPORT_BYTES) return { sheets: [] };
 	return { sheets: await listSheets(new Uint8Array(await file.arrayBuffer())) };
+}
+
+/** What the editor offers (indicators, countries, the file limit), in the page language. */
+export function editorChoices(actor: Actor | null) {
+	const locale = requestLocale();
+	return {
+		locale,
+		indicators: listIndicators(getDb(), actor, { locale }).map((i) => ({
+			code: i.code,
+			name: i.name
+		})),
+		countries: listCountries(getDb(), { locale }).map((c) => ({ iso3: c.iso3, name: c.name })),
+		maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024
+	};
 }

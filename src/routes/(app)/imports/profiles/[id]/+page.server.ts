@@ -4,12 +4,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { assert, type Actor } from '$lib/server/auth/authz';
 import { pageError } from '$lib/server/http/pages';
-import { requestLocale } from '$lib/server/http/locale';
-import { listIndicators } from '$lib/server/indicators/catalogue';
-import { listCountries } from '$lib/server/declaration/countries';
 import { getImportProfile } from '$lib/server/import/profiles';
-import { MAX_IMPORT_BYTES } from '$lib/schemas/imports';
-import { check, save, sheets, upload } from '../editor-actions';
+import { check, editorChoices, save, sheets, upload } from '../editor-actions';
 import { valuesOfProfile } from '../profile-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,18 +34,7 @@ function savedValues(actor: Actor, raw: string) {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const { id, values } = profileValues(locals.actor, params.id);
-		const locale = requestLocale();
-		return {
-			id,
-			values,
-			locale,
-			indicators: listIndicators(getDb(), locals.actor, { locale }).map((i) => ({
-				code: i.code,
-				name: i.name
-			})),
-			countries: listCountries(getDb(), { locale }).map((c) => ({ iso3: c.iso3, name: c.name })),
-			maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024
-		};
+		return { id, values, ...editorChoices(locals.actor) };
 	} catch (e) {
 		pageError(e);
 	}
