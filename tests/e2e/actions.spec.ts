@@ -206,7 +206,7 @@ test('Guatemala cannot change it and a viewer cannot create one (403)', async ({
 	// The viewer reads the action, without edit controls.
 	await viewer.goto(actionUrl);
 	await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(title);
-	await expect(viewer.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+	await expect(viewer.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
 	await viewer.context().close();
 });
 

@@ -27,7 +27,8 @@ test.describe('indicator catalogue and values', () => {
 	}) => {
 		const code = `RCM-${Date.now() % 100000}.1`;
 		await signIn(page);
-		await page.goto('/indicators/new');
+		// Hydrated first: a value typed before hydration may be reset by it.
+		await page.goto('/indicators/new', { waitUntil: 'networkidle' });
 		await page.getByLabel('Code').fill(code);
 		await page.getByRole('button', { name: 'Create the indicator' }).click();
 		await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
