@@ -90,19 +90,35 @@ export function remember<T>(key: string, compute: () => T): T {
 	return value;
 }
 
-/** A summary for a reader, computed once per data version (signed-in pages' loads). */
+/**
+ * A summary for a reader, computed once per data version (signed-in pages' loads). Only the
+ * current data version's summaries are kept: older ones can never be asked for again, and a
+ * page's summary can be large (a country page's charts), so they go as soon as the data moves.
+ */
 export function readThrough<T>(
 	db: Db,
 	actor: Actor | null | undefined,
 	what: string,
 	compute: () => T
 ): T {
-	return remember(
-		cacheKey(db, { kind: 'summary', reader: readerKey(actor), parts: [what] }),
-		compute
-	);
+	const version = dataVersion(db);
+	let kept = summaries.get(db.$client);
+	if (!kept || kept.version !== version) {
+		kept = { version, entries: new Map() };
+		summaries.set(db.$client, kept);
+	}
+	const key = cacheKey(db, { kind: 'summary', version, reader: readerKey(actor), parts: [what] });
+	if (kept.entries.has(key)) return kept.entries.get(key) as T;
+	const value = compute();
+	kept.entries.set(key, value);
+	while (kept.entries.size > MAX_SUMMARIES) kept.entries.delete(kept.entries.keys().next().value!);
+	return value;
 }
+
+const MAX_SUMMARIES = 500;
+let summaries = new WeakMap<object, { version: string; entries: Map<string, unknown> }>();
 
 export function clearReadCache(): void {
 	entries.clear();
+	summaries = new WeakMap();
 }

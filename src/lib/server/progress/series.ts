@@ -53,29 +53,54 @@ export function loadSeries(
 	if (opts.scopes?.length === 0) return new Map();
 	// Kept per revision of the indicator's observations (moved by every write of them, in its
 	// transaction): the indicator page, its ranking and the country page read them once. Not
-	// inside a transaction, whose writes may yet be rolled back.
+	// inside a transaction, whose writes may yet be rolled back. Bounded: at most
+	// KEPT_OBSERVATIONS values in all, the least recently read out first.
 	if (db.$client.inTransaction) return readSeries(db, actor, indicatorId, opts);
 	const revision = observationRevision(db, indicatorId);
-	let perIndicator = keptSeries.get(db.$client);
-	if (!perIndicator) keptSeries.set(db.$client, (perIndicator = new Map()));
-	let entry = perIndicator.get(indicatorId);
-	if (!entry || entry.revision !== revision) {
-		entry = { revision, reads: new Map() };
-		perIndicator.set(indicatorId, entry);
+	let kept = keptSeries.get(db.$client);
+	if (!kept) keptSeries.set(db.$client, (kept = { entries: new Map(), size: 0 }));
+	const key = `${indicatorId}|${opts.validatedOnly ? 'validated' : readerKey(actor)}|${opts.scopes?.join(',') ?? '*'}`;
+	let entry = kept.entries.get(key);
+	if (entry) {
+		kept.entries.delete(key);
+		if (entry.revision !== revision) {
+			kept.size -= entry.size;
+			entry = undefined;
+		}
 	}
-	const key = `${opts.validatedOnly ? 'validated' : readerKey(actor)}|${opts.scopes?.join(',') ?? '*'}`;
-	let series = entry.reads.get(key);
-	if (!series) {
-		series = readSeries(db, actor, indicatorId, opts);
-		entry.reads.set(key, series);
+	if (!entry) {
+		const series = readSeries(db, actor, indicatorId, opts);
+		let size = 0;
+		for (const list of series.values()) size += list.length;
+		entry = { revision, series, size };
+		kept.size += size;
+		while (kept.size > KEPT_OBSERVATIONS && kept.entries.size > 0) {
+			const [oldest, old] = kept.entries.entries().next().value!;
+			kept.entries.delete(oldest);
+			kept.size -= old.size;
+		}
+		if (size > KEPT_OBSERVATIONS) {
+			kept.size -= size;
+			return series;
+		}
 	}
+	kept.entries.set(key, entry);
 	// A copy of the lists, so that a caller's sorting or filtering cannot change the kept ones.
-	return new Map([...series].map(([scope, list]) => [scope, [...list]]));
+	return new Map([...entry.series].map(([scope, list]) => [scope, [...list]]));
 }
+
+/** How many values the kept series may hold in all (about 40 MB). */
+const KEPT_OBSERVATIONS = 250_000;
 
 const keptSeries = new WeakMap<
 	object,
-	Map<number, { revision: number; reads: Map<string, Map<Scope, SeriesObservation[]>> }>
+	{
+		entries: Map<
+			string,
+			{ revision: number; series: Map<Scope, SeriesObservation[]>; size: number }
+		>;
+		size: number;
+	}
 >();
 
 function readSeries(
