@@ -18,9 +18,30 @@ export function quantile(sorted, q) {
 
 const round1 = (n) => (n === null ? null : Math.round(n * 10) / 10);
 
+/** A page slower than this is counted as an error, not waited for. */
+const REQUEST_TIMEOUT_S = 30;
+
+/**
+ * autocannon, stopped by force a minute after its duration should it not end by itself (a run
+ * against pages of several megabytes once stalled with the server idle).
+ */
 function cannon(opts) {
 	return new Promise((resolve, reject) => {
-		autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+		let done = false;
+		const instance = autocannon({ timeout: REQUEST_TIMEOUT_S, ...opts }, (err, res) => {
+			done = true;
+			clearTimeout(guard);
+			if (err) reject(err);
+			else resolve(res);
+		});
+		const guard = setTimeout(
+			() => {
+				if (done) return;
+				console.warn(`[bench] ${opts.url}: autocannon did not end; stopped`);
+				instance.stop();
+			},
+			((opts.duration ?? 10) + 60) * 1000
+		);
 	});
 }
 
@@ -41,9 +62,16 @@ export async function warm(url, headers, { connections, duration, warmup }) {
 /** One timed GET, body read to its end; ms and status. */
 async function timedGet(url, headers) {
 	const t = performance.now();
-	const res = await fetch(url, { headers: { ...BROWSER_HEADERS, ...headers } });
-	await res.arrayBuffer();
-	return { ms: performance.now() - t, status: res.status };
+	try {
+		const res = await fetch(url, {
+			headers: { ...BROWSER_HEADERS, ...headers },
+			signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000)
+		});
+		await res.arrayBuffer();
+		return { ms: performance.now() - t, status: res.status };
+	} catch {
+		return { ms: performance.now() - t, status: 0 }; // timed out or dropped: an error
+	}
 }
 
 /**

@@ -109,12 +109,17 @@ async function signIn(base) {
 }
 
 async function api(base, cookie, method, path, body) {
-	const r = await fetch(`${base}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', origin: base, cookie },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	return { ok: r.ok, status: r.status, body: await r.json().catch(() => null) };
+	try {
+		const r = await fetch(`${base}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', origin: base, cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(60_000)
+		});
+		return { ok: r.ok, status: r.status, body: await r.json().catch(() => null) };
+	} catch {
+		return { ok: false, status: 0, body: null }; // timed out or dropped: counted as an error
+	}
 }
 
 /** The raw answer of a GET (compressed as sent), for the static server. */
