@@ -186,6 +186,32 @@ describe('notifications of national approval', () => {
 	});
 });
 
+describe('the secretariat validating values', () => {
+	it('tells the coordinator: once per value, once for a whole indicator and country', () => {
+		setNationalApproval(t.db, who.admin, 'GTM', false);
+		gtmValues();
+		submitDrafts(t.db, who.gtm, '10.c.1', 'GTM');
+		const [v] = listObservationsForReview(t.db, who.admin);
+		validateObservation(t.db, who.admin, '10.c.1', Number(v.id));
+		let told = listNotifications(t.db, who.gtm, 'en').filter((n) => n.kind === 'validated');
+		expect(told).toHaveLength(1);
+		expect(told[0].link).toBe('/indicators/10.c.1?country=GTM#values');
+		expect(told[0].message).toContain('10.c.1');
+		expect(kinds(who.admin)).not.toContain('validated'); // not told of one's own step
+
+		expect(validateSubmitted(t.db, who.admin, '10.c.1', 'GTM')).toBe(1);
+		told = listNotifications(t.db, who.gtm, 'en').filter((n) => n.kind === 'validated');
+		expect(told).toHaveLength(2);
+	});
+
+	it('a focal point’s national approval is not a validation: the coordinator waits', () => {
+		gtmValues();
+		submitDrafts(t.db, who.gtm, '10.c.1', 'GTM');
+		validateSubmitted(t.db, focal, '10.c.1', 'GTM');
+		expect(kinds(who.gtm)).not.toContain('validated');
+	});
+});
+
 describe('the kinds each person chooses for', () => {
 	it('offers the national kinds to those they reach only', () => {
 		expect(kindsFor(focal)).toContain('national_review');

@@ -41,16 +41,16 @@ const valuesOf = (code: string, country: string | null) => ({
 
 /**
  * Who is told of a review step on values (issue 17 §5, §6): a submission, its country's focal
- * points; a focal point's approval, the secretariat; a return, the country's coordinators
- * and the value's last editor, with the comment. Never throws.
+ * points; a focal point's approval, the secretariat; a validation, the country's coordinators
+ * and the value's editors; a return, the same, with the comment. Never throws.
  */
 function tellOf(
 	db: Db,
 	actor: Actor,
-	step: 'submit' | 'national' | 'return',
+	step: 'submit' | 'national' | 'validate' | 'return',
 	code: string,
 	country: string | null,
-	returned?: { comment: string; editors: (string | null)[] }
+	authors?: { comment: string; editors: (string | null)[] }
 ) {
 	const target = valuesOf(code, country);
 	if (step === 'submit') return tellFocalPoints(db, actor, country, target);
@@ -58,10 +58,10 @@ function tellOf(
 	notify(db, {
 		userIds: [
 			...recipientsOf(db, 'coordinator', country),
-			...(returned?.editors ?? []).filter((id): id is string => !!id)
+			...(authors?.editors ?? []).filter((id): id is string => !!id)
 		],
-		kind: 'returned',
-		params: { who: actor.name, title: code, comment: returned?.comment ?? '' },
+		kind: step === 'validate' ? 'validated' : 'returned',
+		params: { who: actor.name, title: code, comment: authors?.comment ?? '' },
 		link: target.link,
 		exceptUserId: actor.id
 	});
@@ -92,12 +92,11 @@ function transition(
 		writer.finish();
 		if (operation !== 'validate') clearNationalApproval(tx, 'observation', id);
 	});
-	const step = operation === 'validate' ? (level === 'national' ? 'national' : null) : operation;
-	if (step)
-		tellOf(db, actor, step, ind.code, current.countryIso3, {
-			comment: comment ?? '',
-			editors: [current.updatedBy, current.createdBy]
-		});
+	const step = operation === 'validate' && level === 'national' ? 'national' : operation;
+	tellOf(db, actor, step, ind.code, current.countryIso3, {
+		comment: comment ?? '',
+		editors: [current.updatedBy, current.createdBy]
+	});
 	return view(rowById(db, ind, id), ind.code, actor, {})!;
 }
 
@@ -199,5 +198,7 @@ export function validateSubmitted(
 		return n;
 	}
 	assert.validate(actor);
-	return transitionAll(db, actor, code, country, 'submitted', 'validate');
+	const n = transitionAll(db, actor, code, country, 'submitted', 'validate');
+	if (n > 0) tellOf(db, actor, 'validate', code, country); // one notice for the lot
+	return n;
 }
