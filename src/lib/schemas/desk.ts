@@ -119,6 +119,8 @@ export const myWorkResponse = z.looseObject({
 	dueSoon: section,
 	staleIndicators: z.object({
 		count,
+		/** How many indicator × member state pairs in scope have any value (0: none recorded yet). */
+		withValues: count,
 		items: z.array(
 			z.looseObject({
 				indicator: z.string(),

@@ -186,6 +186,15 @@ describe('notifications of national approval', () => {
 	});
 });
 
+describe('My work’s indicators without a recent value', () => {
+	it('tells "nothing recorded yet" apart from "nothing stale"', () => {
+		// A new country: no value at all, which is not "every indicator has a recent value".
+		expect(myWork(t.db, who.gtm).staleIndicators).toMatchObject({ count: 0, withValues: 0 });
+		gtmValues();
+		expect(myWork(t.db, who.gtm).staleIndicators.withValues).toBe(1); // 10.c.1 × GTM
+	});
+});
+
 describe('the secretariat validating values', () => {
 	it('tells the coordinator: once per value, once for a whole indicator and country', () => {
 		setNationalApproval(t.db, who.admin, 'GTM', false);

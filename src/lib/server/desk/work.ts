@@ -67,7 +67,8 @@ export interface MyWork {
 	awaitingNationalApproval: WorkSection & { href: string };
 	overdue: WorkSection;
 	dueSoon: WorkSection;
-	staleIndicators: { count: number; items: StaleIndicator[] };
+	/** `withValues`: the indicator × member state pairs in scope that have any value. */
+	staleIndicators: { count: number; withValues: number; items: StaleIndicator[] };
 	rounds: {
 		id: number;
 		name: string;
@@ -218,7 +219,7 @@ function staleIndicators(db: Db, actor: Actor, today: string): MyWork['staleIndi
 			latestPeriod: r.latest.split(' ').pop() ?? String(r.year),
 			href: `/indicators/${encodeURIComponent(r.code)}?country=${r.country}`
 		}));
-	return { count: items.length, items: items.slice(0, SHOWN) };
+	return { count: items.length, withValues: rows.length, items: items.slice(0, SHOWN) };
 }
 
 /**
@@ -262,7 +263,7 @@ export function myWork(db: Db, actor: Actor | null, today = isoToday()): MyWork 
 			awaitingNationalApproval: { ...empty, href: '/review' },
 			overdue: empty,
 			dueSoon: empty,
-			staleIndicators: empty,
+			staleIndicators: { ...empty, withValues: 0 },
 			rounds: []
 		};
 	const scope = actionScope(who);
