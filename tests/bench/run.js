@@ -89,6 +89,11 @@ async function startServer(db, p) {
 }
 
 function stopServer(child) {
+	// A server that has already ended (out of memory, say) is reported, not waited for.
+	if (child.exitCode !== null || child.signalCode !== null) {
+		log(`the server had ended (${child.exitCode ?? child.signalCode})`);
+		return Promise.resolve();
+	}
 	return new Promise((r) => {
 		child.once('exit', r);
 		child.kill('SIGTERM');
@@ -169,6 +174,7 @@ for (const [index, factor] of SCALES.entries()) {
 	const p = port++;
 	const base = `http://127.0.0.1:${p}`;
 	let server = await startServer(db, p);
+	results.scale[factor] = { pages: {} };
 	try {
 		const cookie = await signIn(base);
 		const auth = { cookie };
@@ -220,7 +226,7 @@ for (const [index, factor] of SCALES.entries()) {
 			sharedArticle: [`/s/${articleToken}/articles/2`, writeAction]
 		};
 		if (!(await writeAction()) || !(await writeValue())) throw new Error('the bench writes fail');
-		const pages = {};
+		const pages = results.scale[factor].pages;
 		for (const page of PAGES) {
 			const [path, write] = urls[page];
 			const headers = page === 'sharedArticle' ? {} : auth;
@@ -283,6 +289,10 @@ for (const [index, factor] of SCALES.entries()) {
 			results.import = await measureImport(base, await signIn(base), server);
 			log(`  import: ${JSON.stringify(results.import)}`);
 		}
+	} catch (e) {
+		// What was measured stays in the file, with what stopped the rest.
+		results.scale[factor].failed = String(e?.message ?? e);
+		log(`factor ${factor} stopped: ${results.scale[factor].failed}`);
 	} finally {
 		await stopServer(server);
 	}

@@ -199,3 +199,27 @@ export function drawnSeries<S extends { kind: string; points: { value: number }[
 		.slice(0, max - headline.length);
 	return [...headline, ...rest];
 }
+
+/** Periods a summary chart draws, the latest (15 years of quarters): the page stays light. */
+export const CHART_PERIODS = 60;
+
+/** The series over their latest `n` periods (of all the series), and how many there are. */
+export function latestPeriods(
+	series: ChartSeries[],
+	n: number
+): { series: ChartSeries[]; periods: number; shownPeriods: number; shownFrom: string | null } {
+	const all = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort(
+		comparePeriods
+	);
+	if (all.length <= n)
+		return { series, periods: all.length, shownPeriods: all.length, shownFrom: null };
+	const kept = new Set(all.slice(-n));
+	return {
+		series: series
+			.map((s) => ({ ...s, points: s.points.filter((p) => kept.has(p.period)) }))
+			.filter((s) => s.points.length > 0),
+		periods: all.length,
+		shownPeriods: n,
+		shownFrom: all[all.length - n]
+	};
+}

@@ -1,10 +1,17 @@
 // The country page's indicator charts (issue 19 §3): for each indicator with values for the
 // country, its series — the headline and the disaggregates furthest from the target, at most
-// COUNTRY_CHART_SERIES — with the target and ceiling the chart draws.
+// COUNTRY_CHART_SERIES — over its latest CHART_PERIODS periods (the whole series is
+// on the indicator's page, paged, and in its CSV), with the target and ceiling the chart draws.
 import type { Db } from '../db';
 import type { Actor } from '../auth/authz';
 import { indicatorByCode } from '../indicators/catalogue';
-import { drawnSeries, indicatorChartData, type ChartSeries } from './charts';
+import {
+	CHART_PERIODS,
+	drawnSeries,
+	indicatorChartData,
+	latestPeriods,
+	type ChartSeries
+} from './charts';
 import type { ProgressReadOptions } from './series';
 
 export const COUNTRY_CHART_SERIES = 5;
@@ -20,6 +27,10 @@ export interface CountryIndicatorChart {
 	ceiling: number | null;
 	series: ChartSeries[];
 	totalSeries: number;
+	/** The series' periods in all, those drawn, and the first one drawn when only the latest are. */
+	periods: number;
+	shownPeriods: number;
+	shownFrom: string | null;
 }
 
 /** The charts of `indicators` (code and name in the page language) for one country. */
@@ -45,7 +56,10 @@ export function countryIndicatorCharts(
 						? { value: ind.targetValue, year: ind.targetYear ?? 2030 }
 						: null,
 				ceiling: ind.ceiling,
-				series: drawnSeries(chart.series, ind.direction, COUNTRY_CHART_SERIES),
+				...latestPeriods(
+					drawnSeries(chart.series, ind.direction, COUNTRY_CHART_SERIES),
+					CHART_PERIODS
+				),
 				totalSeries: chart.series.length
 			}
 		];

@@ -15,7 +15,8 @@ import {
 	countryArticleCells,
 	countryIndicatorCharts,
 	countryIndicatorChartsPage,
-	indicatorChartData
+	indicatorChartData,
+	latestPeriods
 } from '.';
 
 let t: TestDb;
@@ -119,6 +120,38 @@ describe('country page: charts paged (issue 20: the page stays light at any scal
 		expect(second.items.map((c) => c.code)).toEqual(['10.c.1']);
 		expect(countryIndicatorChartsPage(t.db, admin, 'MEX', many, 99).page).toBe(2);
 		expect(countryIndicatorChartsPage(t.db, admin, 'MEX', many, Number('x')).page).toBe(1);
+	});
+});
+
+describe('country page: each chart draws its latest periods (issue 20: light at any scale)', () => {
+	const pt = (period: string, value: number) => ({ period, value, status: 'final' }) as never;
+	const series = [
+		{
+			key: '',
+			label: 'All',
+			kind: 'headline',
+			points: ['2019', '2020-Q1', '2021', '2022'].map((p, i) => pt(p, i))
+		},
+		{ key: 'a', label: 'A', kind: 'disaggregate', points: [pt('2018', 1), pt('2019', 2)] },
+		{ key: 'b', label: 'B', kind: 'disaggregate', points: [pt('2022', 3)] }
+	] as Parameters<typeof latestPeriods>[0];
+
+	it('keeps the latest periods of all the series, in period order, and says from when', () => {
+		const w = latestPeriods(series, 3);
+		expect(w).toMatchObject({ periods: 5, shownPeriods: 3, shownFrom: '2020-Q1' });
+		expect(w.series.map((s) => s.key)).toEqual(['', 'b']); // A has nothing that recent
+		expect(w.series[0].points.map((p) => p.period)).toEqual(['2020-Q1', '2021', '2022']);
+		expect(series[0].points).toHaveLength(4); // the series given are not changed
+	});
+
+	it('a short series is drawn whole', () => {
+		expect(latestPeriods(series, 5)).toMatchObject({ periods: 5, shownFrom: null });
+		expect(latestPeriods(series, 5).series).toBe(series);
+		expect(
+			countryIndicatorCharts(t.db, admin, 'MEX', [{ code: '10.c.1', name: 'R' }])[0]
+		).toMatchObject({
+			shownFrom: null
+		});
 	});
 });
 

@@ -29,7 +29,13 @@ import {
 	indicatorVerdicts,
 	siteDefaultMethod
 } from './verdicts';
-import { disaggregateRanking, drawnSeries, indicatorChartData } from './charts';
+import {
+	CHART_PERIODS,
+	disaggregateRanking,
+	drawnSeries,
+	indicatorChartData,
+	latestPeriods
+} from './charts';
 import { memberScopes, ownAndRegional } from './series';
 
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
@@ -90,12 +96,21 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 
 	if (selected === null) {
 		const scopes = memberScopes(db);
+		// The members' table shows each latest value: the annual points stay with the chart.
+		const latestOnly = <V extends { points: unknown[] }>(v: V): V => ({
+			...v,
+			points: v.points.slice(-1)
+		});
+		const chart = indicatorChartData(db, actor, indicator.code, { locale });
 		return {
 			...base,
 			overview: {
 				verdicts: verdicts
 					.filter((v) => scopes.includes(v.country ?? ''))
-					.map((v) => ({ ...v, name: v.country ? countryName(v.country, locale) : '' }))
+					.map((v) => ({
+						...latestOnly(v),
+						name: v.country ? countryName(v.country, locale) : ''
+					}))
 					.sort((a, b) =>
 						a.country === null ? 1 : b.country === null ? -1 : a.name.localeCompare(b.name, locale)
 					),
@@ -103,12 +118,13 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 				regions: verdicts
 					.filter((v) => v.country !== null && isRegionCode(v.country))
 					.map((v) => ({
-						...v,
+						...latestOnly(v),
 						name: countryName(v.country!, locale),
 						rcm: RCM_REGIONS.includes(v.country!)
 					}))
 					.sort((a, b) => compareRegions(a.country!, b.country!)),
-				chart: indicatorChartData(db, actor, indicator.code, { locale }),
+				// The latest periods of every member (a member's page has its whole series).
+				chart: { ...chart, ...latestPeriods(chart.series, CHART_PERIODS) },
 				ranking:
 					indicator.ceiling !== null
 						? disaggregateRanking(db, actor, indicator.code, {
