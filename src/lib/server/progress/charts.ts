@@ -203,23 +203,46 @@ export function drawnSeries<S extends { kind: string; points: { value: number }[
 /** Periods a summary chart draws, the latest (15 years of quarters): the page stays light. */
 export const CHART_PERIODS = 60;
 
-/** The series over their latest `n` periods (of all the series), and how many there are. */
-export function latestPeriods(
-	series: ChartSeries[],
-	n: number
-): { series: ChartSeries[]; periods: number; shownPeriods: number; shownFrom: string | null } {
+/** A window of a chart's periods: page 1 the latest `n`, page 2 the `n` before them, and so on. */
+export interface PeriodWindow {
+	series: ChartSeries[];
+	/** The series' periods in all, those drawn, and the first and last drawn (null: all are). */
+	periods: number;
+	shownPeriods: number;
+	shownFrom: string | null;
+	shownTo: string | null;
+	page: number;
+	pages: number;
+}
+
+/** The series over one window of `n` periods (of all the series), the latest first. */
+export function latestPeriods(series: ChartSeries[], n: number, askedPage = 1): PeriodWindow {
 	const all = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort(
 		comparePeriods
 	);
 	if (all.length <= n)
-		return { series, periods: all.length, shownPeriods: all.length, shownFrom: null };
-	const kept = new Set(all.slice(-n));
+		return {
+			series,
+			periods: all.length,
+			shownPeriods: all.length,
+			shownFrom: null,
+			shownTo: null,
+			page: 1,
+			pages: 1
+		};
+	const pages = Math.ceil(all.length / n);
+	const page = Math.min(Math.max(1, Math.floor(askedPage) || 1), pages);
+	const shown = all.slice(Math.max(0, all.length - n * page), all.length - n * (page - 1));
+	const kept = new Set(shown);
 	return {
 		series: series
 			.map((s) => ({ ...s, points: s.points.filter((p) => kept.has(p.period)) }))
 			.filter((s) => s.points.length > 0),
 		periods: all.length,
-		shownPeriods: n,
-		shownFrom: all[all.length - n]
+		shownPeriods: shown.length,
+		shownFrom: shown[0],
+		shownTo: shown[shown.length - 1],
+		page,
+		pages
 	};
 }

@@ -31,6 +31,9 @@ export interface CountryIndicatorChart {
 	periods: number;
 	shownPeriods: number;
 	shownFrom: string | null;
+	shownTo: string | null;
+	page: number;
+	pages: number;
 }
 
 /** The charts of `indicators` (code and name in the page language) for one country. */

@@ -138,10 +138,32 @@ describe('country page: each chart draws its latest periods (issue 20: light at 
 
 	it('keeps the latest periods of all the series, in period order, and says from when', () => {
 		const w = latestPeriods(series, 3);
-		expect(w).toMatchObject({ periods: 5, shownPeriods: 3, shownFrom: '2020-Q1' });
+		expect(w).toMatchObject({
+			periods: 5,
+			shownPeriods: 3,
+			shownFrom: '2020-Q1',
+			shownTo: '2022',
+			page: 1,
+			pages: 2
+		});
 		expect(w.series.map((s) => s.key)).toEqual(['', 'b']); // A has nothing that recent
 		expect(w.series[0].points.map((p) => p.period)).toEqual(['2020-Q1', '2021', '2022']);
 		expect(series[0].points).toHaveLength(4); // the series given are not changed
+	});
+
+	it('pages back in time: page 2 the periods before, the last page what is left', () => {
+		expect(latestPeriods(series, 2, 2)).toMatchObject({
+			shownFrom: '2019',
+			shownTo: '2020-Q1',
+			shownPeriods: 2,
+			page: 2,
+			pages: 3
+		});
+		const last = latestPeriods(series, 2, 3);
+		expect(last).toMatchObject({ shownFrom: '2018', shownTo: '2018', shownPeriods: 1 });
+		expect(last.series.map((s) => s.key)).toEqual(['a']);
+		expect(latestPeriods(series, 2, 99).page).toBe(3); // clamped
+		expect(latestPeriods(series, 2, Number('x')).page).toBe(1);
 	});
 
 	it('a short series is drawn whole', () => {

@@ -38,6 +38,15 @@ import {
 } from './charts';
 import { memberScopes, ownAndRegional } from './series';
 
+/**
+ * A verdict as the page shows it: its latest annual point only (the badge shows components,
+ * formula and flags; the series is the chart's). The API answers the whole verdict.
+ */
+const latestOnly = <V extends { points: unknown[] }>(v: V): V => ({
+	...v,
+	points: v.points.slice(-1)
+});
+
 /** Most series drawn at once for one country; the rest are in the table and the CSV. */
 export const MAX_SERIES = 10;
 
@@ -49,6 +58,8 @@ export interface IndicatorPageQuery {
 	allCorridors: boolean;
 	/** ?history= as typed: the value whose history the page shows without JavaScript. */
 	history: string | null;
+	/** ?periods= as typed: the window of the country's chart (1: the latest periods). */
+	periodsPage?: number;
 	locale: Locale;
 	/** The address of the page for one country (the map links to it). */
 	countryHref: (iso3: string) => string;
@@ -96,11 +107,6 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 
 	if (selected === null) {
 		const scopes = memberScopes(db);
-		// The members' table shows each latest value: the annual points stay with the chart.
-		const latestOnly = <V extends { points: unknown[] }>(v: V): V => ({
-			...v,
-			points: v.points.slice(-1)
-		});
 		const chart = indicatorChartData(db, actor, indicator.code, { locale });
 		return {
 			...base,
@@ -141,13 +147,20 @@ export function indicatorPage(db: Db, actor: Actor | null, code: string, q: Indi
 		verdicts.find((v) => (v.country ?? 'REGION') === selected) ??
 		countryVerdict(db, actor, indicator.code, scope, method, { locale });
 	const chart = indicatorChartData(db, actor, indicator.code, { country: selected, locale });
+	const comparison = allMethodVerdicts(db, actor, indicator.code, scope, { locale });
+	// The chart in windows of CHART_PERIODS periods (?periods=2 the ones before the latest).
+	const drawn = latestPeriods(
+		drawnSeries(chart.series, indicator.direction, MAX_SERIES),
+		CHART_PERIODS,
+		q.periodsPage ?? 1
+	);
 	return {
 		...base,
 		overview: null,
 		country: {
-			verdict,
-			comparison: allMethodVerdicts(db, actor, indicator.code, scope, { locale }),
-			series: drawnSeries(chart.series, indicator.direction, MAX_SERIES),
+			verdict: latestOnly(verdict),
+			comparison: { ...comparison, methods: comparison.methods.map(latestOnly) },
+			...drawn,
 			totalSeries: chart.series.length,
 			ranking:
 				indicator.ceiling !== null

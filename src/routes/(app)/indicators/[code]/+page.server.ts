@@ -40,6 +40,7 @@ async function loadIndicatorPage({ locals, params, url }: Parameters<PageServerL
 			country: url.searchParams.get('country') ?? '',
 			allCorridors: url.searchParams.get('corridors') === 'all',
 			history: url.searchParams.get('history'),
+			periodsPage: Number(url.searchParams.get('periods') ?? 1),
 			locale: requestLocale(),
 			countryHref: (iso3) =>
 				localizeHref(`/indicators/${encodeURIComponent(params.code)}?country=${iso3}`)
