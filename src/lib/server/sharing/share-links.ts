@@ -250,6 +250,21 @@ export function revokeShareLink(db: Db, actor: Actor | null, id: number): void {
 	});
 }
 
+// Every shared request looks its link up: the statement is built and prepared once per
+// database (building it each time was two thirds of the shared fast path's time).
+const linkStatements = new WeakMap<Db, ReturnType<typeof prepareLinkByHash>>();
+const prepareLinkByHash = (db: Db) =>
+	db
+		.select()
+		.from(shareLink)
+		.where(eq(shareLink.tokenHash, sql.placeholder('hash')))
+		.prepare();
+function linkByHash(db: Db) {
+	let stmt = linkStatements.get(db);
+	if (!stmt) linkStatements.set(db, (stmt = prepareLinkByHash(db)));
+	return stmt;
+}
+
 /**
  * The link behind a token, or null when it is unknown, revoked or expired. The stored
  * hash is compared in constant time.
@@ -261,7 +276,7 @@ export function resolveShareToken(
 ): ResolvedShareLink | null {
 	if (!TOKEN_SHAPE.test(token)) return null;
 	const hash = hashToken(token);
-	const link = db.select().from(shareLink).where(eq(shareLink.tokenHash, hash)).get();
+	const link = linkByHash(db).get({ hash });
 	if (!link) return null;
 	const a = Buffer.from(link.tokenHash, 'hex');
 	const b = Buffer.from(hash, 'hex');
