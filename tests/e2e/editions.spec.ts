@@ -67,8 +67,11 @@ test('an edition is frozen, its hash is the SHA-256 of data.json, and its pages 
 	await expectAccessible(page);
 
 	await page.goto(`/editions/${e.slug}/diff/${later.slug}`);
-	await expect(page.getByTestId('diff-added')).toContainText('After the edition');
+	await expect(page.getByTestId('diff-added')).toContainText('After the edition (Mexico)');
 	await expectAccessible(page);
+	// Member states by name in the page's language, not ISO3 codes.
+	await page.goto(`/es/editions/${e.slug}/diff/${later.slug}`);
+	await expect(page.getByTestId('diff-added')).toContainText('After the edition (México)');
 
 	await page.goto('/editions');
 	await expect(page.getByTestId('editions-table')).toContainText(e.name);
