@@ -10,7 +10,7 @@ import {
 	drawnSeries,
 	indicatorChartData,
 	latestPeriods,
-	type ChartSeries
+	type PeriodWindow
 } from './charts';
 import type { ProgressReadOptions } from './series';
 
@@ -18,22 +18,15 @@ export const COUNTRY_CHART_SERIES = 5;
 /** Charts per page of the country page (`?charts=2`…): the page stays light at any scale. */
 export const COUNTRY_CHARTS_PAGE_SIZE = 12;
 
-export interface CountryIndicatorChart {
+/** A chart of the country page: its series over the latest periods (a PeriodWindow). */
+export interface CountryIndicatorChart extends PeriodWindow {
 	code: string;
 	name: string;
 	unit: string;
 	source: string;
 	target: { value: number; year: number } | null;
 	ceiling: number | null;
-	series: ChartSeries[];
 	totalSeries: number;
-	/** The series' periods in all, those drawn, and the first one drawn when only the latest are. */
-	periods: number;
-	shownPeriods: number;
-	shownFrom: string | null;
-	shownTo: string | null;
-	page: number;
-	pages: number;
 }
 
 /** The charts of `indicators` (code and name in the page language) for one country. */
